@@ -1,0 +1,143 @@
+// The local contact center's domain model: instance configuration, agents and contact records, shared by
+// the routing engine, the SQLite store, the HTTP server and the CCP emulator. Plain data only (no classes),
+// timestamps as epoch milliseconds.
+
+export type Channel = 'voice' | 'chat' | 'task';
+export const CHANNELS: readonly Channel[] = ['voice', 'chat', 'task'];
+
+/** Amazon Connect's agent-status types: only `routable` statuses receive contacts. */
+export type StatusType = 'routable' | 'not_routable' | 'offline';
+
+/** An agent status an agent can select (Available, Offline, or a custom one such as Break). */
+export interface AgentStatusDef {
+  id: string; // short id, e.g. 'available', 'break'; the ARN is derived from it
+  name: string; // English name, as Amazon Connect stores it
+  names: Record<string, string>; // localized display names by language tag ('en', 'ja')
+  type: StatusType;
+  sortOrder: number;
+}
+
+export interface QueueDef {
+  id: string; // e.g. 'support'
+  name: string;
+  names: Record<string, string>;
+  /** Caller ID presented on outbound calls placed from this queue (E.164). */
+  outboundCallerId: string;
+}
+
+/** One queue in a routing profile: lower priority number is served first; delay is seconds in queue
+ *  before agents of this profile may be offered the contact. */
+export interface RoutingProfileQueue {
+  queueId: string;
+  channels: Channel[];
+  priority: number;
+  delaySeconds: number;
+}
+
+export interface RoutingProfileDef {
+  id: string;
+  name: string;
+  concurrency: Record<Channel, number>;
+  queues: RoutingProfileQueue[];
+  defaultOutboundQueueId: string;
+}
+
+/** What an agent may change about themselves through the CCP (`updateAgentConfiguration`). */
+export interface AgentConfig {
+  softphoneEnabled: boolean; // false = desk phone mode
+  deskPhoneNumber: string; // E.164, '' when none
+  autoAccept: boolean;
+  language: string; // 'en_US' | 'ja_JP' …
+}
+
+export interface AgentDef {
+  id: string; // e.g. 'agent1'; the ARN is derived from it
+  username: string;
+  firstName: string;
+  lastName: string;
+  routingProfileId: string;
+  /** Seconds of After Call Work before the contact is closed automatically; 0 = no timeout. */
+  acwTimeoutSeconds: number;
+  config: AgentConfig;
+}
+
+export type QuickConnectDef =
+  | { id: string; kind: 'queue'; name: string; queueId: string }
+  | { id: string; kind: 'agent'; name: string; agentId: string }
+  | { id: string; kind: 'phone'; name: string; phoneNumber: string };
+
+/** How the far end of an external number behaves when it is called. */
+export type FarEndBehaviour = 'answers' | 'busy' | 'no_answer';
+
+export interface DirectoryEntry {
+  phoneNumber: string; // E.164
+  name: string;
+  behaviour: FarEndBehaviour;
+}
+
+export interface InstanceConfig {
+  instanceId: string; // UUID-shaped, used in ARNs
+  region: string;
+  accountId: string;
+  alias: string;
+  statuses: AgentStatusDef[];
+  queues: QueueDef[];
+  routingProfiles: RoutingProfileDef[];
+  agents: AgentDef[];
+  quickConnects: QuickConnectDef[];
+  directory: DirectoryEntry[];
+  /** Behaviour of a number not in the directory. */
+  defaultBehaviour: FarEndBehaviour;
+}
+
+export type DisconnectReason =
+  | 'customer_disconnect'
+  | 'agent_disconnect'
+  | 'third_party_disconnect'
+  | 'transferred'
+  | 'customer_busy'
+  | 'customer_no_answer'
+  | 'missed_everywhere'
+  | 'server_restart';
+
+export interface ContactRecordAgent {
+  agentId: string;
+  offeredAt: number;
+  connectedAt: number | null;
+  endedAt: number | null;
+  acwStartedAt: number | null;
+  acwEndedAt: number | null;
+  /** Outcome of the offer: accepted, rejected or missed (not accepted in time). */
+  outcome: 'accepted' | 'rejected' | 'missed' | 'pending';
+}
+
+/** Like Amazon Connect's contact trace record (CTR): one per contact id. Times in epoch ms, durations in ms. */
+export interface ContactRecord {
+  contactId: string;
+  initialContactId: string;
+  previousContactId: string | null;
+  nextContactId: string | null;
+  channel: Channel;
+  initiationMethod: 'inbound' | 'outbound' | 'transfer' | 'api';
+  queueId: string | null;
+  customerEndpoint: string | null; // E.164 of the customer
+  systemEndpoint: string | null; // number or queue caller id
+  attributes: Record<string, string>;
+  agents: ContactRecordAgent[]; // every agent offered this contact, in order
+  agentId: string | null; // the agent who handled it (accepted)
+  initiatedAt: number;
+  enqueuedAt: number | null;
+  dequeuedAt: number | null;
+  connectedToAgentAt: number | null;
+  disconnectedAt: number | null;
+  queueDurationMs: number;
+  ringDurationMs: number; // sum of ring time over every offer
+  talkDurationMs: number; // agent connected time, excluding hold
+  holdDurationMs: number;
+  holdCount: number;
+  acwDurationMs: number;
+  dtmfDigits: string;
+  disconnectReason: DisconnectReason | null;
+  transfers: { at: number; to: string; kind: 'queue' | 'agent' | 'phone'; completed: boolean }[];
+  state: 'queued' | 'ringing' | 'connected' | 'acw' | 'ended';
+}

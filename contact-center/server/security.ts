@@ -1,0 +1,45 @@
+// Request guards that keep web pages in the agent's browser from driving the contact center: only
+// loopback Host names (no DNS rebinding), no cross-site API calls, no CORS for other origins.
+
+import type { IncomingMessage } from 'node:http';
+import { HttpError } from './http-kit';
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/** The host name of a Host header (without port), lower-cased. */
+export function hostName(hostHeader: string | undefined): string | null {
+  if (!hostHeader) return null;
+  const h = hostHeader.trim().toLowerCase();
+  if (h.startsWith('[')) {
+    const end = h.indexOf(']');
+    return end > 0 ? h.slice(0, end + 1) : null;
+  }
+  return h.split(':')[0] || null;
+}
+
+export function assertLoopbackHost(req: IncomingMessage): void {
+  const name = hostName(req.headers.host);
+  if (name === null || !LOOPBACK_HOSTS.has(name)) {
+    throw new HttpError(421, 'this contact center only answers requests addressed to a loopback name (127.0.0.1, localhost)', 'MisdirectedRequest');
+  }
+}
+
+/** The control API refuses what a browser marks as a cross-site or cross-origin request. */
+export function assertNotCrossSite(req: IncomingMessage): void {
+  const site = req.headers['sec-fetch-site'];
+  if (site === 'cross-site' || site === 'same-site') {
+    throw new HttpError(403, 'the control API does not accept requests from web pages of other origins', 'Forbidden');
+  }
+  const origin = req.headers.origin;
+  if (origin && origin !== 'null') {
+    let originHost: string | null = null;
+    try {
+      originHost = new URL(origin).host.toLowerCase();
+    } catch {
+      originHost = null;
+    }
+    if (originHost !== (req.headers.host ?? '').toLowerCase()) {
+      throw new HttpError(403, 'the control API does not accept requests from web pages of other origins', 'Forbidden');
+    }
+  }
+}

@@ -1,0 +1,192 @@
+// The contact center's schema as ordered migrations in code, and the runner that applies the pending ones
+// (each in its own transaction, recorded in schema_migrations) whenever the database is opened.
+
+import type { Database } from './database';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Database): void;
+}
+
+/** The database was written by a newer Switchboard; running older code against it could corrupt it. */
+export class SchemaVersionError extends Error {
+  readonly code = 'SCHEMA_TOO_NEW';
+
+  constructor(databaseVersion: number, latestKnownVersion: number) {
+    super(
+      `The contact center database is at schema version ${databaseVersion}, newer than this Switchboard knows (${latestKnownVersion}). Update Switchboard or use another data folder.`,
+    );
+    this.name = 'SchemaVersionError';
+  }
+}
+
+// Append only: a released migration must never change, since databases out there already recorded it.
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'instance configuration',
+    up(db) {
+      db.exec(`
+        -- The CHECK on singleton keeps this table at one row: one local contact center per data folder.
+        CREATE TABLE instance (
+          singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+          instance_id TEXT NOT NULL,
+          region TEXT NOT NULL,
+          account_id TEXT NOT NULL,
+          alias TEXT NOT NULL,
+          default_behaviour TEXT NOT NULL CHECK (default_behaviour IN ('answers', 'busy', 'no_answer'))
+        );
+
+        CREATE TABLE statuses (
+          id TEXT PRIMARY KEY,
+          name TEXT NOT NULL UNIQUE,
+          names_json TEXT NOT NULL,
+          type TEXT NOT NULL CHECK (type IN ('routable', 'not_routable', 'offline')),
+          sort_order INTEGER NOT NULL
+        );
+
+        CREATE TABLE queues (
+          id TEXT PRIMARY KEY,
+          name TEXT NOT NULL UNIQUE,
+          names_json TEXT NOT NULL,
+          outbound_caller_id TEXT NOT NULL
+        );
+
+        CREATE TABLE routing_profiles (
+          id TEXT PRIMARY KEY,
+          name TEXT NOT NULL UNIQUE,
+          concurrency_json TEXT NOT NULL,
+          default_outbound_queue_id TEXT NOT NULL REFERENCES queues (id)
+        );
+
+        CREATE TABLE routing_profile_queues (
+          profile_id TEXT NOT NULL REFERENCES routing_profiles (id) ON DELETE CASCADE,
+          queue_id TEXT NOT NULL REFERENCES queues (id),
+          channels_json TEXT NOT NULL,
+          priority INTEGER NOT NULL CHECK (priority >= 1),
+          delay_seconds INTEGER NOT NULL CHECK (delay_seconds >= 0),
+          PRIMARY KEY (profile_id, queue_id)
+        );
+
+        CREATE TABLE users (
+          id TEXT PRIMARY KEY,
+          username TEXT NOT NULL UNIQUE,
+          first_name TEXT NOT NULL,
+          last_name TEXT NOT NULL,
+          password_hash TEXT NOT NULL,
+          routing_profile_id TEXT NOT NULL REFERENCES routing_profiles (id),
+          acw_timeout_seconds INTEGER NOT NULL CHECK (acw_timeout_seconds >= 0),
+          softphone_enabled INTEGER NOT NULL CHECK (softphone_enabled IN (0, 1)),
+          desk_phone_number TEXT NOT NULL,
+          auto_accept INTEGER NOT NULL CHECK (auto_accept IN (0, 1)),
+          language TEXT NOT NULL
+        );
+
+        -- target is a queue id, an agent id or a phone number depending on kind, so it has no foreign key.
+        CREATE TABLE quick_connects (
+          id TEXT PRIMARY KEY,
+          kind TEXT NOT NULL CHECK (kind IN ('queue', 'agent', 'phone')),
+          name TEXT NOT NULL,
+          target TEXT NOT NULL
+        );
+
+        CREATE TABLE directory (
+          phone_number TEXT PRIMARY KEY,
+          name TEXT NOT NULL,
+          behaviour TEXT NOT NULL CHECK (behaviour IN ('answers', 'busy', 'no_answer'))
+        );
+      `);
+    },
+  },
+  {
+    version: 2,
+    name: 'contact records',
+    up(db) {
+      // No foreign keys to queues or users: records are history and must outlive configuration changes.
+      db.exec(`
+        CREATE TABLE contact_records (
+          contact_id TEXT PRIMARY KEY,
+          initial_contact_id TEXT NOT NULL,
+          channel TEXT NOT NULL,
+          queue_id TEXT,
+          agent_id TEXT,
+          state TEXT NOT NULL,
+          initiated_at INTEGER NOT NULL,
+          disconnected_at INTEGER,
+          disconnect_reason TEXT,
+          record_json TEXT NOT NULL
+        );
+        CREATE INDEX contact_records_by_initiated_at ON contact_records (initiated_at);
+        CREATE INDEX contact_records_by_agent ON contact_records (agent_id, initiated_at);
+        CREATE INDEX contact_records_by_initial_contact ON contact_records (initial_contact_id);
+        CREATE INDEX contact_records_in_flight ON contact_records (state) WHERE state <> 'ended';
+      `);
+    },
+  },
+  {
+    version: 3,
+    name: 'agent status time',
+    up(db) {
+      db.exec(`
+        CREATE TABLE status_time (
+          id INTEGER PRIMARY KEY,
+          agent_id TEXT NOT NULL,
+          status_name TEXT NOT NULL,
+          started_at INTEGER NOT NULL,
+          ended_at INTEGER CHECK (ended_at IS NULL OR ended_at >= started_at)
+        );
+        CREATE INDEX status_time_by_started_at ON status_time (started_at);
+        CREATE INDEX status_time_open ON status_time (agent_id) WHERE ended_at IS NULL;
+      `);
+    },
+  },
+];
+
+export function currentSchemaVersion(db: Database): number {
+  ensureMigrationsTable(db);
+  const row = db.prepare<[], { version: number | null }>('SELECT MAX(version) AS version FROM schema_migrations').get();
+  return row?.version ?? 0;
+}
+
+/** Applies the migrations newer than the database's version, in order; returns the versions applied. */
+export function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): number[] {
+  assertOrdered(migrations);
+  const databaseVersion = currentSchemaVersion(db);
+  const latestKnownVersion = migrations.at(-1)?.version ?? 0;
+  if (databaseVersion > latestKnownVersion) {
+    throw new SchemaVersionError(databaseVersion, latestKnownVersion);
+  }
+
+  const record = db.prepare<[number, string, number]>('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+  const applied: number[] = [];
+  for (const migration of migrations) {
+    if (migration.version <= databaseVersion) continue;
+    db.transaction(() => {
+      migration.up(db);
+      record.run(migration.version, migration.name, Date.now());
+    })();
+    applied.push(migration.version);
+  }
+  return applied;
+}
+
+function ensureMigrationsTable(db: Database): void {
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS schema_migrations (
+      version INTEGER PRIMARY KEY,
+      name TEXT NOT NULL,
+      applied_at INTEGER NOT NULL
+    )
+  `);
+}
+
+function assertOrdered(migrations: readonly Migration[]): void {
+  let previousVersion = 0;
+  for (const migration of migrations) {
+    if (!Number.isInteger(migration.version) || migration.version <= previousVersion) {
+      throw new Error(`Migration ${JSON.stringify(migration.name)} has version ${migration.version}; versions must be ascending integers from 1`);
+    }
+    previousVersion = migration.version;
+  }
+}

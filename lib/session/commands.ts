@@ -1,0 +1,61 @@
+// Commands views send to the session owner (the background worker), which forwards softphone commands to
+// the engine. Every command carries an id and is executed at most once; every answer is ok or a typed,
+// translatable error (its code is a key under `errors.` in the locale files).
+
+export type DialTarget = { phoneNumber: string } | { quickConnectArn: string };
+
+export type SessionCommand =
+  | { type: 'sign-in'; instanceUrl: string }
+  | { type: 'sign-out' }
+  | { type: 'set-status'; statusArn: string }
+  | { type: 'accept'; contactId: string }
+  | { type: 'reject'; contactId: string }
+  | { type: 'hang-up'; contactId: string } // ends the agent's own connection (end call, or leave a transfer)
+  | { type: 'clear'; contactId: string } // Close contact (after call work)
+  | { type: 'hold'; contactId: string; connectionId: string }
+  | { type: 'resume'; contactId: string; connectionId: string }
+  | { type: 'end-connection'; contactId: string; connectionId: string } // cancel: hang up a third party
+  | { type: 'mute' }
+  | { type: 'unmute' }
+  | { type: 'send-digits'; contactId: string; digits: string }
+  | { type: 'dial'; target: DialTarget }
+  | { type: 'add-connection'; contactId: string; target: DialTarget } // consult / transfer
+  | { type: 'conference'; contactId: string } // Join
+  | { type: 'swap'; contactId: string }
+  | { type: 'update-agent-config'; softphoneEnabled?: boolean; deskPhoneNumber?: string; autoAccept?: boolean }
+  | { type: 'refresh-quick-connects' };
+
+export type CommandType = SessionCommand['type'];
+
+/** Commands the worker handles itself; the rest go to the engine. */
+export const SESSION_LEVEL_COMMANDS: ReadonlySet<CommandType> = new Set(['sign-in', 'sign-out']);
+
+export type ErrorCode =
+  | 'not-signed-in' // no session, or the CCP is not ready
+  | 'engine-unavailable' // the engine is starting or was lost
+  | 'invalid-number' // not a valid phone number (params: number)
+  | 'invalid-url' // the contact-center URL is not a valid http(s) URL
+  | 'contact-not-found'
+  | 'connection-not-found'
+  | 'status-not-found'
+  | 'rejected' // the contact center refused the operation (params: detail)
+  | 'timeout' // no answer from the engine in time
+  | 'bad-command'; // malformed command (a bug, not the agent's fault)
+
+export interface CommandError {
+  code: ErrorCode;
+  /** Values for the translated message, e.g. { number: '090-123' }. */
+  params?: Record<string, string>;
+  /** Technical detail for the log (never shown as the only message). */
+  detail?: string;
+}
+
+export type CommandResult = { ok: true } | { ok: false; error: CommandError };
+
+export interface CommandEnvelope {
+  id: string;
+  command: SessionCommand;
+}
+
+export const isCommandError = (value: unknown): value is CommandError =>
+  typeof value === 'object' && value !== null && typeof (value as { code?: unknown }).code === 'string';

@@ -18,6 +18,7 @@ import { findUserForLogin, loadInstanceConfig, saveAgentConfig, seedIfEmpty } fr
 import { verifyPassword } from '../store/passwords';
 import { closeAllOpenIntervals, openStatusInterval, statusTimeReport } from '../store/status-time-repository';
 import { ControlApi } from './control-api';
+import { demoPage } from './demo-page';
 import { DeskPhones } from './deskphone';
 import { escapeHtml, HttpError, sendError, sendHtml } from './http-kit';
 import { assertLoopbackHost, assertNotCrossSite } from './security';
@@ -129,6 +130,10 @@ export async function startContactCenter(options: ContactCenterOptions): Promise
       return;
     }
     if (await deskPhones.handle(req, res, url)) return;
+    if ((path === '/demo' || path === '/demo/') && req.method === 'GET') {
+      sendHtml(res, 200, demoPage(config));
+      return;
+    }
     if (path === '/' && req.method === 'GET') {
       sendHtml(res, 200, indexPage(config.alias));
       return;
@@ -203,6 +208,7 @@ function indexPage(alias: string): string {
 <p>Instance <code>${escapeHtml(alias)}</code>: an emulator of Amazon Connect's agent-facing behaviour, for demos, training and tests.</p>
 <ul>
 <li><a href="/connect/login">Sign in</a> as a demo agent (agent1 … agent4)</li>
+<li><a href="/demo/">Call in as a customer</a>: place an inbound call to the agents</li>
 <li><code>/ccp-v2/</code>: the CCP page that amazon-connect-streams drives</li>
 <li><code>/deskphone/&lt;number&gt;</code>: an agent's desk phone in desk phone mode</li>
 <li><code>/api/v1/…</code>: the control API (see the README)</li>

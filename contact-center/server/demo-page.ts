@@ -18,7 +18,7 @@ button.secondary{background:#fff;color:#0b6bcb}table{border-collapse:collapse;wi
 <h1>Call in as a customer / お客様として発信</h1>
 <p>Places an inbound call into the local contact center: it is routed to an Available agent whose routing profile serves the queue.</p>
 <form id="call"><fieldset><legend>New call</legend>
-<label for="from">Caller number (E.164) / 発信者番号</label><input id="from" name="from" value="+819012345678" required pattern="\\+[1-9][0-9]{6,14}">
+<label for="from">Caller number (E.164) / 発信者番号</label><input id="from" name="from" value="+819012345678" required>
 <label for="queue">Queue / キュー</label><select id="queue" name="queue">${queues}</select>
 <label for="account">Account number gathered by the IVR / IVRで取得したお客様番号 (optional)</label><input id="account" name="account" placeholder="AC-1001">
 <button type="submit">Call / 発信</button> <span id="message" role="status"></span>

@@ -221,6 +221,16 @@ describe('desk phone and persistence', () => {
     expect(contact.record).toMatchObject({ state: 'ended', disconnectReason: 'server_restart', agentId: 'agent1' });
   });
 
+  it('saves agent configuration changes made through the CCP, across a restart', async () => {
+    const page = await ccpSocket(cc.issueSession('agent4'));
+    const res = await page.api('updateAgentConfiguration', { configuration: { softphoneEnabled: false, extension: '+81355558888', softphoneAutoAccept: true, agentPreferences: { LANGUAGE: 'ja_JP' } } });
+    expect(res.err).toBeNull();
+    page.ws.close();
+    await cc.close();
+    cc = await startContactCenter({ dataDir, port: 0 });
+    expect(cc.engine.getAgentView('agent4').config).toEqual({ softphoneEnabled: false, deskPhoneNumber: '+81355558888', autoAccept: true, language: 'ja_JP' });
+  });
+
   it('reports time per status per agent', async () => {
     cc.engine.setStatus('agent2', 'break');
     await new Promise((r) => setTimeout(r, 30));

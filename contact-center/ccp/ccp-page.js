@@ -76,9 +76,26 @@
 
   // ---- the socket to the contact-center server ----
 
+  /** Like the real CCP (which trades its sign-in cookie for a token at /auth/authorize), the page trades the
+   *  session cookie for a one-time socket ticket: Chrome sends the cookie on this fetch when the page is
+   *  framed by an extension with host permission, but not on the WebSocket handshake. */
   function connectSocket() {
+    fetch('/ccp-v2/authorize', { credentials: 'same-origin', cache: 'no-store' })
+      .then((response) => response.json())
+      .then(
+        (body) => openSocket(body && typeof body.ticket === 'string' ? body.ticket : null),
+        () => {
+          setStatus('Cannot reach the local contact center; retrying…');
+          setTimeout(connectSocket, retryDelay);
+          retryDelay = Math.min(retryDelay * 2, RETRY_MAX_MS);
+        },
+      );
+  }
+
+  function openSocket(ticket) {
     const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-    const ws = new WebSocket(`${scheme}//${location.host}/ccp-v2/socket`);
+    const query = ticket ? `?ticket=${encodeURIComponent(ticket)}` : '';
+    const ws = new WebSocket(`${scheme}//${location.host}/ccp-v2/socket${query}`);
     socket = ws;
     ws.onmessage = (event) => {
       if (socket !== ws) return;

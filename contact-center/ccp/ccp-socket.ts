@@ -50,7 +50,9 @@ export class CcpSockets {
   }
 
   private accept(ws: WebSocket, req: IncomingMessage): void {
-    const page: PageSocket = { ws, agentId: this.sessions.agentFor(req), ready: false };
+    const ticket = new URL(req.url ?? '/', 'http://localhost').searchParams.get('ticket');
+    const agentId = ticket ? this.sessions.redeemTicket(ticket) : this.sessions.agentFor(req);
+    const page: PageSocket = { ws, agentId, ready: false };
     this.pages.add(page);
     ws.on('close', () => this.pages.delete(page));
     ws.on('error', () => ws.terminate());

@@ -20,7 +20,7 @@ import { closeAllOpenIntervals, openStatusInterval, statusTimeReport } from '../
 import { ControlApi } from './control-api';
 import { demoPage } from './demo-page';
 import { DeskPhones } from './deskphone';
-import { escapeHtml, HttpError, sendError, sendHtml } from './http-kit';
+import { escapeHtml, HttpError, sendError, sendHtml, sendJson } from './http-kit';
 import { assertLoopbackHost, assertNotCrossSite } from './security';
 import { LoginRoutes, SessionStore } from './sessions';
 
@@ -115,6 +115,14 @@ export async function startContactCenter(options: ContactCenterOptions): Promise
       sendHtml(res, 200, ccpHtml, { 'Content-Security-Policy': "default-src 'self'; connect-src 'self'; style-src 'unsafe-inline'" });
       return;
     }
+    if (path === '/ccp-v2/authorize') {
+      // Only the CCP page itself may trade its cookie for a socket ticket.
+      const site = req.headers['sec-fetch-site'];
+      if (site && site !== 'same-origin') throw new HttpError(403, 'only the CCP page may ask for a socket ticket', 'Forbidden');
+      const agentId = sessions.agentFor(req);
+      sendJson(res, 200, { signedIn: agentId !== null, ticket: agentId ? sessions.issueTicket(agentId) : null });
+      return;
+    }
     if (path === '/ccp-v2/ccp-page.js') {
       res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
       res.end(ccpJs);
@@ -161,6 +169,7 @@ export async function startContactCenter(options: ContactCenterOptions): Promise
       const url = new URL(req.url ?? '/', 'http://localhost');
       const origin = req.headers.origin;
       // WebSockets ignore the same-origin policy: only the CCP page of this very origin may connect.
+      // (A page framed by an extension has its own origin here, so Origin still names the CCP page.)
       if (url.pathname !== '/ccp-v2/socket' || (origin && new URL(origin).host !== req.headers.host)) throw new HttpError(403, 'forbidden');
       sockets.handleUpgrade(req, socket, head);
     } catch {

@@ -58,6 +58,25 @@ export class SessionStore {
   /** Ends every session of an agent (sign-out elsewhere ends all of them). */
   destroyAgent(agentId: string): void {
     for (const [key, s] of this.sessions) if (s.agentId === agentId) this.sessions.delete(key);
+    for (const [key, t] of this.tickets) if (t.agentId === agentId) this.tickets.delete(key);
+  }
+
+  private readonly tickets = new Map<string, { agentId: string; expiresAt: number }>();
+
+  /** A one-time ticket, valid 30 s, with which the CCP page opens its socket as the signed-in agent. */
+  issueTicket(agentId: string): string {
+    const now = this.now();
+    for (const [key, t] of this.tickets) if (t.expiresAt <= now) this.tickets.delete(key);
+    const ticket = randomBytes(24).toString('base64url');
+    this.tickets.set(tokenKey(ticket), { agentId, expiresAt: now + 30_000 });
+    return ticket;
+  }
+
+  redeemTicket(ticket: string): string | null {
+    const key = tokenKey(ticket);
+    const t = this.tickets.get(key);
+    this.tickets.delete(key);
+    return t && t.expiresAt > this.now() ? t.agentId : null;
   }
 }
 

@@ -188,6 +188,24 @@ describe('CCP socket', () => {
     again.ws.close();
   });
 
+  it('trades the session cookie for a one-time socket ticket, as the real CCP trades it for a token', async () => {
+    const token = cc.issueSession('agent2');
+    const auth = (await (await fetch(cc.url + '/ccp-v2/authorize', { headers: { Cookie: `sb_session=${token}` } })).json()) as { ticket: string };
+    expect(auth.ticket).toEqual(expect.any(String));
+    const open = async (ticket: string) => {
+      const ws = new WebSocket(`${cc.url.replace('http', 'ws')}/ccp-v2/socket?ticket=${encodeURIComponent(ticket)}`);
+      const hello = await new Promise<{ signedIn: boolean; agentId: string | null }>((r) => ws.once('message', (d) => r(JSON.parse(d.toString()))));
+      ws.close();
+      return hello;
+    };
+    expect(await open(auth.ticket)).toMatchObject({ signedIn: true, agentId: 'agent2' });
+    expect(await open(auth.ticket)).toMatchObject({ signedIn: false }); // used once
+    const anonymous = (await (await fetch(cc.url + '/ccp-v2/authorize')).json()) as { ticket: string | null };
+    expect(anonymous).toEqual({ signedIn: false, ticket: null });
+    const crossSite = await fetch(cc.url + '/ccp-v2/authorize', { headers: { Cookie: `sb_session=${token}`, 'Sec-Fetch-Site': 'cross-site' } });
+    expect(crossSite.status).toBe(403);
+  });
+
   it('refuses a socket opened by a page of another origin', async () => {
     const ws = new WebSocket(cc.url.replace('http', 'ws') + '/ccp-v2/socket', { headers: { Origin: 'https://crm.example' } });
     const outcome = await new Promise((r) => {

@@ -1,6 +1,5 @@
-// Side panel entrypoint: mounts the softphone view with its Pinia stores.
-import { createApp } from 'vue';
-import { createPinia } from 'pinia';
-import SoftphonePanel from '@/components/softphone/SoftphonePanel.vue';
+// Side panel entrypoint: the panel's look, then the softphone app (stores, translations, session port).
+import '@/components/common/panel-theme.css';
+import { startSidePanel } from '@/components/softphone/side-panel-app';
 
-createApp(SoftphonePanel).use(createPinia()).mount('#app');
+void startSidePanel('#app');

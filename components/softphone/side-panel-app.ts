@@ -1,0 +1,22 @@
+// Starts the side panel: Pinia, vue-i18n, the session client (the port to the background worker) and the
+// stored preferences, then mounts the softphone. The entrypoint only calls this.
+
+import { createPinia } from 'pinia';
+import { createApp } from 'vue';
+import { createBrowserSessionClient, type SessionClient } from '@/lib/messaging/session-client';
+import { createPanelI18n, languageFromTag } from '@/locales/i18n';
+import { usePreferencesStore } from '@/stores/preferences';
+import { useSessionStore } from '@/stores/session';
+import SoftphonePanel from './SoftphonePanel.vue';
+
+export async function startSidePanel(root: string | Element, client: SessionClient = createBrowserSessionClient()) {
+  const pinia = createPinia();
+  const i18n = createPanelI18n(languageFromTag(navigator.language) ?? 'en');
+  const app = createApp(SoftphonePanel).use(pinia).use(i18n);
+  useSessionStore(pinia).attach(client);
+  // A few milliseconds: worth it so the panel opens in the agent's language, not English first.
+  await usePreferencesStore(pinia).load();
+  app.mount(root);
+  window.addEventListener('pagehide', () => client.close(), { once: true });
+  return app;
+}

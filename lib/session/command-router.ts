@@ -1,0 +1,192 @@
+// The command router: every command a view sends comes here with its id, runs at most once, and gets ok or a
+// typed error. Sign-in and sign-out are the worker's own; softphone commands go to the engine, and only when
+// the session is ready. Recent ids and their results are kept in storage.session, so a view that retries an
+// id after the worker restarted gets the first result back instead of a second execution.
+import { commandRecordsItem, type CommandRecord } from '../settings/storage-items';
+import type { SessionLogWriter } from '../session-log/session-log';
+import { SESSION_LEVEL_COMMANDS, type CommandEnvelope, type CommandResult, type ErrorCode, type SessionCommand } from './commands';
+import type { EngineChannel } from './engine-channel';
+import type { SessionStore } from './session-store';
+
+export interface CommandRecordStorage {
+  getValue(): Promise<CommandRecord[]>;
+  setValue(value: CommandRecord[]): Promise<void>;
+}
+
+/** What the router needs of the session owner for the commands it handles itself. */
+export interface SessionControl {
+  signIn(instanceUrl: unknown): Promise<CommandResult>;
+  signOut(): Promise<CommandResult>;
+}
+
+export interface CommandRouterDeps {
+  store: SessionStore;
+  engine: EngineChannel;
+  session: SessionControl;
+  log: SessionLogWriter;
+  records?: CommandRecordStorage;
+  now?: () => number;
+  /** How long the engine may take to answer a command. */
+  timeoutMs?: number;
+  /** How many recent ids are remembered. */
+  capacity?: number;
+}
+
+const fail = (code: ErrorCode, detail?: string): CommandResult => ({ ok: false, error: detail === undefined ? { code } : { code, detail } });
+
+// ── validation: a view is our own code, so a malformed command is a bug; it is refused, not guessed at ──────
+
+const isText = (value: unknown, max = 500): value is string => typeof value === 'string' && value.length > 0 && value.length <= max;
+
+function isDialTarget(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const target = value as { phoneNumber?: unknown; quickConnectArn?: unknown };
+  return isText(target.phoneNumber, 64) || isText(target.quickConnectArn);
+}
+
+const requiredFields: Record<SessionCommand['type'], (command: Record<string, unknown>) => boolean> = {
+  'sign-in': (c) => typeof c.instanceUrl === 'string',
+  'sign-out': () => true,
+  'set-status': (c) => isText(c.statusArn),
+  accept: (c) => isText(c.contactId),
+  reject: (c) => isText(c.contactId),
+  'hang-up': (c) => isText(c.contactId),
+  clear: (c) => isText(c.contactId),
+  hold: (c) => isText(c.contactId) && isText(c.connectionId),
+  resume: (c) => isText(c.contactId) && isText(c.connectionId),
+  'end-connection': (c) => isText(c.contactId) && isText(c.connectionId),
+  mute: () => true,
+  unmute: () => true,
+  'send-digits': (c) => isText(c.contactId) && isText(c.digits, 64),
+  dial: (c) => isDialTarget(c.target),
+  'add-connection': (c) => isText(c.contactId) && isDialTarget(c.target),
+  conference: (c) => isText(c.contactId),
+  swap: (c) => isText(c.contactId),
+  'update-agent-config': (c) =>
+    (c.softphoneEnabled === undefined || typeof c.softphoneEnabled === 'boolean') &&
+    (c.deskPhoneNumber === undefined || typeof c.deskPhoneNumber === 'string') &&
+    (c.autoAccept === undefined || typeof c.autoAccept === 'boolean'),
+  'refresh-quick-connects': () => true,
+};
+
+/** Why `value` is not a well-formed envelope, or null when it is. */
+export function envelopeProblem(value: unknown): string | null {
+  if (typeof value !== 'object' || value === null) return 'not an object';
+  const { id, command } = value as { id?: unknown; command?: unknown };
+  if (!isText(id, 200)) return 'the id must be a non-empty string of at most 200 characters';
+  if (typeof command !== 'object' || command === null) return 'no command';
+  const type = (command as { type?: unknown }).type;
+  if (typeof type !== 'string' || !Object.hasOwn(requiredFields, type)) return `unknown command type ${JSON.stringify(type)}`;
+  if (!requiredFields[type as SessionCommand['type']](command as Record<string, unknown>)) return `missing or malformed fields for ${type}`;
+  return null;
+}
+
+export class CommandRouter {
+  private readonly store: SessionStore;
+  private readonly engine: EngineChannel;
+  private readonly session: SessionControl;
+  private readonly log: SessionLogWriter;
+  private readonly records: CommandRecordStorage;
+  private readonly now: () => number;
+  private readonly timeoutMs: number;
+  private readonly capacity: number;
+
+  /** Commands running in this worker, by id (a retry while one runs joins it). */
+  private readonly running = new Map<string, Promise<CommandResult>>();
+  /** The records as stored (read once per worker life: this worker is their only writer). */
+  private recordsLoaded: Promise<CommandRecord[]> | null = null;
+  /** Record writes, one after another, so none is lost. */
+  private recordQueue: Promise<unknown> = Promise.resolve();
+
+  constructor(deps: CommandRouterDeps) {
+    this.store = deps.store;
+    this.engine = deps.engine;
+    this.session = deps.session;
+    this.log = deps.log;
+    this.records = deps.records ?? commandRecordsItem;
+    this.now = deps.now ?? Date.now;
+    this.timeoutMs = deps.timeoutMs ?? 15_000;
+    this.capacity = deps.capacity ?? 200;
+  }
+
+  /** Runs the command once per id and resolves with its result (never rejects). */
+  execute(envelope: unknown): Promise<CommandResult> {
+    const problem = envelopeProblem(envelope);
+    if (problem !== null) {
+      this.log.append('command-refused', { problem });
+      return Promise.resolve(fail('bad-command', problem));
+    }
+    const { id, command } = envelope as CommandEnvelope;
+    const running = this.running.get(id);
+    if (running) return running;
+    const run = this.executeOnce(id, command).finally(() => this.running.delete(id));
+    this.running.set(id, run);
+    return run;
+  }
+
+  private async executeOnce(id: string, command: SessionCommand): Promise<CommandResult> {
+    const seen = (await this.loadRecords()).find((record) => record.id === id);
+    if (seen) {
+      this.log.append('command-repeated', { id, type: command.type });
+      // Null: it was running when an earlier worker stopped. It may have taken effect; running it again might
+      // do it twice (accept, dial…), so the view is told its outcome is unknown instead.
+      return seen.result ?? fail('timeout', 'the worker restarted while this command ran; its outcome is unknown');
+    }
+    await this.record({ id, at: this.now(), result: null });
+    const started = performance.now();
+    let result: CommandResult;
+    try {
+      result = await this.dispatch(id, command);
+    } catch (error) {
+      result = fail('engine-unavailable', error instanceof Error ? error.message : String(error));
+    }
+    await this.record({ id, at: this.now(), result });
+    this.log.append('command', {
+      id,
+      type: command.type,
+      ok: result.ok,
+      ...(result.ok ? {} : { code: result.error.code, detail: result.error.detail }),
+      ms: Math.round(performance.now() - started),
+    });
+    return result;
+  }
+
+  private async dispatch(id: string, command: SessionCommand): Promise<CommandResult> {
+    if (SESSION_LEVEL_COMMANDS.has(command.type)) {
+      return command.type === 'sign-in' ? this.session.signIn(command.instanceUrl) : this.session.signOut();
+    }
+    const snapshot = await this.store.ready();
+    switch (snapshot.connection.status) {
+      case 'ready':
+        return this.engine.sendCommand({ id, command }, this.timeoutMs);
+      case 'connecting':
+      case 'engine-lost':
+        return fail('engine-unavailable', `the engine is ${snapshot.connection.status}`);
+      default:
+        return fail('not-signed-in', `the session is ${snapshot.connection.status}`);
+    }
+  }
+
+  private loadRecords(): Promise<CommandRecord[]> {
+    this.recordsLoaded ??= this.records
+      .getValue()
+      // A copy: the item's fallback array is shared, and storage values are not ours to mutate.
+      .then((records) => (Array.isArray(records) ? [...records] : []))
+      .catch(() => []);
+    return this.recordsLoaded;
+  }
+
+  /** Adds or replaces the record of `record.id`, keeping the newest `capacity` records. */
+  private record(record: CommandRecord): Promise<void> {
+    const write = this.recordQueue.then(async () => {
+      const records = await this.loadRecords();
+      const index = records.findIndex((existing) => existing.id === record.id);
+      if (index >= 0) records.splice(index, 1);
+      records.push(record);
+      if (records.length > this.capacity) records.splice(0, records.length - this.capacity);
+      await this.records.setValue(records);
+    });
+    this.recordQueue = write.catch((error: unknown) => console.error('Switchboard: could not save a command record', error));
+    return this.recordQueue as Promise<void>;
+  }
+}

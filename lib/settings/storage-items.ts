@@ -1,0 +1,65 @@
+// Every storage item of the extension, declared once: the session state the background worker keeps in
+// storage.session (so it survives the worker being stopped, and is gone when the browser closes) and the few
+// settings read from storage.local until the settings schema and policy (F32) arrive.
+import { storage } from 'wxt/utils/storage';
+import type { CommandResult } from '../session/commands';
+import type { SessionSnapshot } from '../session/snapshot';
+
+// ── session state (storage.session) ─────────────────────────────────────────────────────────────────────────
+
+/** The session snapshot the worker owns; null before the first sign-in of this browser session. */
+export const snapshotItem = storage.defineItem<SessionSnapshot | null>('session:session.snapshot', { fallback: null });
+
+/** One command id the router has seen: its result, or null while it runs (its outcome is then unknown to a
+ *  worker that restarted meanwhile). */
+export interface CommandRecord {
+  id: string;
+  at: number;
+  result: CommandResult | null;
+}
+
+/** The most recent command ids and their results, oldest first (bounded), so a retried id is not run again. */
+export const commandRecordsItem = storage.defineItem<CommandRecord[]>('session:session.commandRecords', { fallback: [] });
+
+/** The engine-lost episode in progress, if any: when it began and whether the grace period ran out. */
+export interface EngineRecovery {
+  lostAt: number;
+  reason: string;
+  graceExpired: boolean;
+}
+
+export const engineRecoveryItem = storage.defineItem<EngineRecovery | null>('session:session.engineRecovery', { fallback: null });
+
+/** The sign-in window the worker opened, and whether the agent closed it before signing in (then it is not
+ *  reopened on its own: the panel offers "Sign in" again). */
+export interface LoginWindowState {
+  windowId: number | null;
+  dismissed: boolean;
+}
+
+export const loginWindowItem = storage.defineItem<LoginWindowState>('session:session.loginWindow', {
+  fallback: { windowId: null, dismissed: false },
+});
+
+/** Contacts a desktop notification was raised for (so a dismissed notification is not raised again). */
+export const notifiedContactsItem = storage.defineItem<string[]>('session:browserChrome.notifiedContacts', { fallback: [] });
+
+/** Which chunks of the session log exist (the lines are in `session:sessionLog.<n>`). */
+export interface SessionLogIndex {
+  first: number;
+  last: number;
+}
+
+export const sessionLogIndexItem = storage.defineItem<SessionLogIndex | null>('session:sessionLog.index', { fallback: null });
+
+/** Storage key of one chunk of session log lines. */
+export const sessionLogChunkKey = (chunk: number) => `session:sessionLog.${chunk}` as const;
+
+// ── settings (storage.local; F32 will put a schema and policy in front of these) ───────────────────────────
+
+/** Seconds the worker waits for a lost engine to be ready again before asking for a non-routable status. */
+export const engineLostGraceSecondsItem = storage.defineItem<number>('local:settings.engineLostGraceSeconds', { fallback: 10 });
+
+/** Name of the status to ask for when the engine was lost (e.g. 'Break'); '' = the first not-routable status
+ *  the instance lists, or Offline when it lists none. */
+export const engineLostStatusNameItem = storage.defineItem<string>('local:settings.engineLostStatusName', { fallback: '' });

@@ -1,0 +1,23 @@
+// URLs of a contact-center instance: its CCP, login and logout pages. The bundled local contact center (on
+// loopback) serves them under /ccp-v2/ and /connect/…; a real Amazon Connect instance under its instance URL.
+
+/** The local contact center runs on loopback over http. */
+export function isLocalContactCenter(instanceUrl: string): boolean {
+  const url = new URL(instanceUrl);
+  return url.protocol === 'http:' && (url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]');
+}
+
+/** The instance URL without a trailing slash, query or fragment (the base of every other URL). */
+function base(instanceUrl: string): string {
+  const url = new URL(instanceUrl);
+  if (isLocalContactCenter(instanceUrl)) return url.origin;
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+
+export const ccpUrlFor = (instanceUrl: string) => `${base(instanceUrl)}/ccp-v2/`;
+
+export const loginUrlFor = (instanceUrl: string) =>
+  isLocalContactCenter(instanceUrl) ? `${base(instanceUrl)}/connect/login` : `${base(instanceUrl)}/login`;
+
+export const logoutUrlFor = (instanceUrl: string) =>
+  isLocalContactCenter(instanceUrl) ? `${base(instanceUrl)}/connect/logout` : `${base(instanceUrl)}/logout`;

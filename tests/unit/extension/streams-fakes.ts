@@ -1,0 +1,246 @@
+// Fakes of amazon-connect-streams' Agent, Contact and Connection for the engine's unit tests. They read raw
+// agent::update data shaped like the CCP's (see shared/docs/ccp-protocol.md §3 and contact-center/ccp/snapshot.ts)
+// and answer the getters as streams 2.28 does; every action method is a vi.fn that records its arguments and
+// answers through a scripted responder (success by default).
+import { vi } from 'vitest';
+import type {
+  StreamsAgent,
+  StreamsAgentConfiguration,
+  StreamsAgentStateDefinition,
+  StreamsCallbacks,
+  StreamsConnection,
+  StreamsContact,
+  StreamsEndpoint,
+} from '@/lib/streams/streams-api';
+
+export const INSTANCE = 'arn:aws:connect:ap-northeast-1:123456789012:instance/11111111-2222-3333-4444-555555555555';
+export const T0 = new Date('2026-03-02T09:00:00Z');
+export const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
+
+export const STATUS = {
+  available: { agentStateARN: `${INSTANCE}/agent-state/available`, name: 'Available', type: 'routable' },
+  offline: { agentStateARN: `${INSTANCE}/agent-state/offline`, name: 'Offline', type: 'offline' },
+  break: { agentStateARN: `${INSTANCE}/agent-state/break`, name: 'Break', type: 'not_routable' },
+};
+
+export const BASIC_QUEUE = { name: 'BasicQueue', queueARN: `${INSTANCE}/queue/basic`, queueId: `${INSTANCE}/queue/basic` };
+
+export interface RawEndpoint {
+  type: string;
+  name?: string | null;
+  phoneNumber?: string | null;
+}
+
+export interface RawConnection {
+  connectionId: string;
+  type: 'agent' | 'inbound' | 'outbound' | 'monitoring';
+  initial: boolean;
+  endpoint: RawEndpoint;
+  state: { type: string; timestamp: Date };
+  mute?: boolean;
+  softphoneMediaInfo?: object | null;
+  quickConnectName?: string | null;
+}
+
+export interface RawContact {
+  contactId: string;
+  initialContactId?: string | null;
+  type: string;
+  initiationMethod: string;
+  state: { type: string; timestamp: Date };
+  queue: typeof BASIC_QUEUE | null;
+  attributes?: Record<string, { name: string; value: string }>;
+  segmentAttributes?: Record<string, { ValueString: string }> | null;
+  connections: RawConnection[];
+}
+
+export interface RawAgent {
+  snapshot: {
+    state: { agentStateARN: string | null; name: string; type: string; startTimestamp: Date };
+    agentAvailabilityState: { state: string; timeStamp: Date };
+    nextState: { agentStateARN: string; name: string; type: string; startTimestamp: null } | null;
+    contacts: RawContact[];
+  };
+  configuration: StreamsAgentConfiguration;
+}
+
+/** A softphone call's media info on the agent's own connection (streams only checks that it is there). */
+export const SOFTPHONE_MEDIA = { callType: 'audio_only', autoAccept: false, callConfigJson: '{}' };
+
+export function agentConnection(state: string, since: Date, extra: Partial<RawConnection> = {}): RawConnection {
+  return {
+    connectionId: 'conn-agent',
+    type: 'agent',
+    initial: false,
+    endpoint: { type: 'agent', name: 'Emily Carter' },
+    state: { type: state, timestamp: since },
+    mute: false,
+    softphoneMediaInfo: SOFTPHONE_MEDIA,
+    ...extra,
+  };
+}
+
+export function customerConnection(state: string, since: Date, phoneNumber = '+819012345678'): RawConnection {
+  return {
+    connectionId: 'conn-customer',
+    type: 'inbound',
+    initial: true,
+    endpoint: { type: 'phone_number', phoneNumber },
+    state: { type: state, timestamp: since },
+    softphoneMediaInfo: null,
+  };
+}
+
+export function voiceContact(overrides: Partial<RawContact> & Pick<RawContact, 'state' | 'connections'>): RawContact {
+  return {
+    contactId: 'contact-1',
+    initialContactId: 'contact-1',
+    type: 'voice',
+    initiationMethod: 'inbound',
+    queue: BASIC_QUEUE,
+    attributes: {},
+    segmentAttributes: null,
+    ...overrides,
+  };
+}
+
+/** The selectable statuses, as the CCP's configuration lists them (startTimestamp null). */
+const AGENT_STATES: (StreamsAgentStateDefinition & { startTimestamp: null })[] = [
+  { ...STATUS.available, startTimestamp: null },
+  { ...STATUS.offline, startTimestamp: null },
+  { ...STATUS.break, startTimestamp: null },
+];
+
+export function configuration(overrides: Partial<StreamsAgentConfiguration> = {}): StreamsAgentConfiguration {
+  return {
+    agentARN: `${INSTANCE}/agent/agent1`,
+    name: 'Emily Carter',
+    username: 'agent1',
+    extension: '',
+    softphoneEnabled: true,
+    softphoneAutoAccept: false,
+    agentPreferences: { LANGUAGE: 'en_US' },
+    dialableCountries: ['jp', 'us'],
+    permissions: ['outboundCall'],
+    // A copy per agent: tests may add statuses.
+    agentStates: [...AGENT_STATES],
+    routingProfile: { defaultOutboundQueue: BASIC_QUEUE, queues: [BASIC_QUEUE] },
+    ...overrides,
+  };
+}
+
+/** An idle agent: Available since T0, no contacts. */
+export function rawAgent(overrides: Partial<RawAgent['snapshot']> = {}, config: Partial<StreamsAgentConfiguration> = {}): RawAgent {
+  return {
+    snapshot: {
+      state: { ...STATUS.available, startTimestamp: T0 },
+      agentAvailabilityState: { state: 'Available', timeStamp: T0 },
+      nextState: null,
+      contacts: [],
+      ...overrides,
+    },
+    configuration: configuration(config),
+  };
+}
+
+/** How a fake action answers: call `success` or `failure`, or nothing (a CCP that never answers). */
+export type Responder = (method: string, callbacks: StreamsCallbacks | undefined) => void;
+export const answerSuccess: Responder = (_method, callbacks) => queueMicrotask(() => callbacks?.success?.({}));
+
+export interface FakeStreams {
+  agent: StreamsAgent;
+  /** Every action call: method name (`contact.accept`, `connection.hold`…), target id and arguments. */
+  calls: { method: string; target: string | null; args: unknown[] }[];
+  setResponder(responder: Responder): void;
+  data: RawAgent;
+}
+
+export function fakeStreams(data: RawAgent): FakeStreams {
+  const calls: FakeStreams['calls'] = [];
+  let responder: Responder = answerSuccess;
+  const act = (method: string, target: string | null, args: unknown[], callbacks: StreamsCallbacks | undefined) => {
+    calls.push({ method, target, args });
+    responder(method, callbacks);
+  };
+
+  function connection(contact: RawContact, raw: RawConnection): StreamsConnection {
+    const id = raw.connectionId;
+    const base: StreamsConnection = {
+      getConnectionId: () => id,
+      getType: () => raw.type,
+      getStatus: () => raw.state,
+      getEndpoint: () => ({
+        endpointARN: null,
+        type: raw.endpoint.type,
+        name: raw.endpoint.name ?? null,
+        phoneNumber: raw.endpoint.phoneNumber ?? null,
+        agentLogin: null,
+        queue: null,
+      }),
+      isInitialConnection: () => raw.initial,
+      destroy: vi.fn((cb?: StreamsCallbacks) => act('connection.destroy', id, [], cb)),
+      hold: vi.fn((cb?: StreamsCallbacks) => act('connection.hold', id, [], cb)),
+      resume: vi.fn((cb?: StreamsCallbacks) => act('connection.resume', id, [], cb)),
+      sendDigits: vi.fn((digits: string, cb?: StreamsCallbacks) => act('connection.sendDigits', id, [digits], cb)),
+    };
+    // Voice connections only, as in streams (VoiceConnection).
+    if (contact.type === 'voice' || contact.type === 'queue_callback') {
+      base.getQuickConnectName = () => raw.quickConnectName ?? null;
+      base.isMute = () => raw.mute ?? false;
+    }
+    return base;
+  }
+
+  function contact(raw: RawContact): StreamsContact {
+    const id = raw.contactId;
+    const connections = () => raw.connections.map((c) => connection(raw, c));
+    return {
+      getContactId: () => id,
+      getInitialContactId: () => raw.initialContactId ?? null,
+      getType: () => raw.type,
+      getStatus: () => raw.state,
+      getInitiationMethod: () => raw.initiationMethod,
+      getQueue: () => raw.queue,
+      getAttributes: () => raw.attributes ?? {},
+      getSegmentAttributes: () => raw.segmentAttributes ?? null,
+      getConnections: connections,
+      getAgentConnection: () => connections().find((c) => c.getType() === 'agent' || c.getType() === 'monitoring'),
+      isSoftphoneCall: () =>
+        (raw.type === 'voice' || raw.type === 'queue_callback') && raw.connections.some((c) => Boolean(c.softphoneMediaInfo)),
+      accept: vi.fn((cb?: StreamsCallbacks) => act('contact.accept', id, [], cb)),
+      reject: vi.fn((cb?: StreamsCallbacks) => act('contact.reject', id, [], cb)),
+      clear: vi.fn((cb: StreamsCallbacks) => act('contact.clear', id, [], cb)),
+      addConnection: vi.fn((endpoint: StreamsEndpoint, cb?: StreamsCallbacks) => act('contact.addConnection', id, [endpoint], cb)),
+      conferenceConnections: vi.fn((cb?: StreamsCallbacks) => act('contact.conferenceConnections', id, [], cb)),
+      toggleActiveConnections: vi.fn((cb?: StreamsCallbacks) => act('contact.toggleActiveConnections', id, [], cb)),
+    };
+  }
+
+  const agent: StreamsAgent = {
+    getState: () => data.snapshot.state,
+    getAvailabilityState: () => data.snapshot.agentAvailabilityState,
+    getNextState: () => data.snapshot.nextState,
+    getAgentStates: () => data.configuration.agentStates,
+    getConfiguration: () => data.configuration,
+    getContacts: () => data.snapshot.contacts.map(contact),
+    setState: vi.fn((state, cb, options) => act('agent.setState', null, [state, options], cb)),
+    setConfiguration: vi.fn((config, cb) => act('agent.setConfiguration', null, [config], cb)),
+    connect: vi.fn((endpoint, options) => {
+      const { success, failure, ...rest } = options ?? {};
+      act('agent.connect', null, [endpoint, rest], { success, failure });
+    }),
+    getAllQueueARNs: () => (data.configuration.routingProfile?.queues ?? []).map((q) => q.queueARN),
+    getEndpoints: vi.fn((queueARNs, cb) => act('agent.getEndpoints', null, [queueARNs], cb as StreamsCallbacks)),
+    mute: vi.fn(() => act('agent.mute', null, [], undefined)),
+    unmute: vi.fn(() => act('agent.unmute', null, [], undefined)),
+  };
+
+  return {
+    agent,
+    calls,
+    data,
+    setResponder(next) {
+      responder = next;
+    },
+  };
+}

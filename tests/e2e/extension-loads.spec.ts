@@ -11,7 +11,8 @@ test('the extension starts its service worker and renders the side panel', async
   const panel = await context.newPage();
   await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
   await expect(panel.getByRole('heading', { level: 1 })).toHaveText('Switchboard');
-  await expect(panel.getByText('Not signed in')).toBeVisible();
+  await expect(panel.getByRole('heading', { name: 'Sign in to your contact center' })).toBeVisible();
+  await expect(panel.getByLabel('Contact center URL')).toHaveValue('http://127.0.0.1:8790');
 });
 
 test('the toolbar button is set to open the side panel', async ({ serviceWorker }) => {

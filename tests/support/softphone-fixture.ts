@@ -1,0 +1,117 @@
+// End-to-end fixtures for the softphone: a local contact center started in-process with short timers, and
+// agents, each a Chromium profile with the built extension and the side panel open in a tab, signed in.
+
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserContext, chromium, expect, type Page, type Worker } from '@playwright/test';
+import type { InstanceConfig } from '../../contact-center/model';
+import { DEMO_INSTANCE } from '../../contact-center/seed/demo-instance';
+import { type RunningContactCenter, startContactCenter } from '../../contact-center/server/contact-center-server';
+import { chromiumArgs, chromiumPath } from './chromium';
+import { extensionDir } from './extension-fixture';
+
+export const AGENT_PASSWORD = 'e2e-password';
+export const CUSTOMER = '+819012345678';
+
+export interface TestContactCenter extends RunningContactCenter {
+  dataDir: string;
+  /** A customer calls in; returns the contact id. */
+  callIn(opts?: { from?: string; queue?: string; attributes?: Record<string, string> }): Promise<string>;
+  customerHangUp(contactId: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** The demo instance with ACW timeouts the tests can wait for (agent2: 3 s) and short offer/far-end timers. */
+export async function startTestContactCenter(configure: (config: InstanceConfig) => InstanceConfig = (c) => c): Promise<TestContactCenter> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'sb-e2e-'));
+  const instance = configure({ ...DEMO_INSTANCE, agents: DEMO_INSTANCE.agents.map((a) => (a.id === 'agent2' ? { ...a, acwTimeoutSeconds: 3 } : a)) });
+  const cc = await startContactCenter({
+    dataDir,
+    port: 0,
+    demoPassword: AGENT_PASSWORD,
+    instance,
+    engine: { offerTimeoutMs: 4000, farEndAnswerMs: 400, farEndBusyMs: 300, farEndNoAnswerMs: 2000 },
+  });
+  const post = async (path: string, body: unknown) => {
+    const res = await fetch(cc.url + path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+    return res.json() as Promise<Record<string, unknown>>;
+  };
+  return {
+    ...cc,
+    dataDir,
+    async callIn(opts = {}) {
+      const r = await post('/api/v1/inbound-calls', { from: opts.from ?? CUSTOMER, queue: opts.queue ?? 'BasicQueue', attributes: opts.attributes ?? {} });
+      return r.contactId as string;
+    },
+    async customerHangUp(contactId) {
+      await post(`/api/v1/contacts/${contactId}/customer-hangup`, {});
+    },
+    async stop() {
+      await cc.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** One agent's browser: a persistent profile with the extension, the side panel open as a tab. */
+export class AgentBrowser {
+  private constructor(
+    readonly agentId: string,
+    readonly context: BrowserContext,
+    readonly extensionId: string,
+    public panel: Page,
+  ) {}
+
+  static async launch(agentId: string): Promise<AgentBrowser> {
+    const context = await chromium.launchPersistentContext('', {
+      executablePath: chromiumPath(),
+      headless: true,
+      acceptDownloads: true,
+      viewport: { width: 400, height: 900 },
+      args: [...chromiumArgs(), '--headless=new', `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`],
+    });
+    const worker = context.serviceWorkers().find(isOurWorker) ?? (await context.waitForEvent('serviceworker', { predicate: isOurWorker }));
+    const extensionId = new URL(worker.url()).host;
+    const panel = await context.newPage();
+    await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+    return new AgentBrowser(agentId, context, extensionId, panel);
+  }
+
+  get panelUrl(): string {
+    return `chrome-extension://${this.extensionId}/sidepanel.html`;
+  }
+
+  /** The extension's service worker (a new one after it was stopped). */
+  async serviceWorker(): Promise<Worker> {
+    return this.context.serviceWorkers().find(isOurWorker) ?? (await this.context.waitForEvent('serviceworker', { predicate: isOurWorker }));
+  }
+
+  /** Signs in on the contact center's login page in a tab first (as an agent already signed in to their
+   *  instance would be), then signs the panel in: the CCP acknowledges at once. */
+  async signInQuickly(cc: TestContactCenter): Promise<void> {
+    const login = await this.context.newPage();
+    await login.goto(`${cc.url}/connect/login`);
+    await login.getByLabel(/User name/).fill(this.agentId);
+    await login.getByLabel(/Password/).fill(AGENT_PASSWORD);
+    await login.getByRole('button', { name: /Sign in/ }).click();
+    await expect(login.getByRole('heading', { name: /Signed in as/ })).toBeVisible();
+    await login.close();
+    await this.panel.getByLabel('Contact center URL').fill(cc.url);
+    await this.panel.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await expect(this.panel.getByLabel('Status')).toBeVisible({ timeout: 20_000 });
+  }
+
+  /** Selects a status in the panel's status control and waits until the contact center agrees. */
+  async setStatus(cc: TestContactCenter, name: string): Promise<void> {
+    await this.panel.getByLabel('Status').selectOption({ label: name });
+    await expect.poll(() => cc.engine.getAgentView(this.agentId).status.name, { timeout: 5000 }).toBe(name);
+  }
+
+  async close(): Promise<void> {
+    await this.context.close();
+  }
+}
+
+const isOurWorker = (worker: Worker) => /^chrome-extension:\/\/[a-p]{32}\/background\.js$/.test(worker.url());

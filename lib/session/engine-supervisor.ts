@@ -207,6 +207,18 @@ export class EngineSupervisor {
     return ok;
   }
 
+  /** The login window loaded a page after the sign-in form: if the CCP still waits for a sign-in, restart the
+   *  engine now, so the agent is live about a second after signing in rather than at streams' next 5 s retry. */
+  retryAfterSignInPage(): Promise<void> {
+    return this.serialize(async () => {
+      const snapshot = await this.store.ready();
+      if (!hasSession(snapshot) || snapshot.instanceUrl === null || snapshot.connection.status !== 'needs-sign-in') return;
+      this.log.append('engine-retry-after-sign-in-page', {});
+      await this.closeDocumentQuietly();
+      await this.createEngine(snapshot.instanceUrl);
+    });
+  }
+
   signOut(): Promise<CommandResult> {
     return this.serialize(async () => {
       const snapshot = await this.store.ready();

@@ -80,6 +80,22 @@ export class LoginWindow {
     });
   }
 
+  /** Page loads seen in the login window since it opened (in memory: a restarted worker counts afresh). */
+  private loadsSeen = new Map<number, number>();
+
+  /** tabs.onUpdated 'complete' in some window: true when it is a page load in our login window after its first
+   *  one, i.e. the agent submitted the sign-in form (or the identity provider redirected): the session may now
+   *  be signed in, so the engine should try the CCP again instead of waiting for streams' next retry. */
+  handlePageLoaded(windowId: number): Promise<boolean> {
+    return this.serialize(async () => {
+      const state = await this.storage.getValue();
+      if (state.windowId === null || state.windowId !== windowId) return false;
+      const loads = (this.loadsSeen.get(windowId) ?? 0) + 1;
+      this.loadsSeen = new Map([[windowId, loads]]);
+      return loads > 1;
+    });
+  }
+
   /** windows.onRemoved: if the agent closed our window before signing in, remember it. */
   handleWindowRemoved(windowId: number): Promise<boolean> {
     return this.serialize(async () => {

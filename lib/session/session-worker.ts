@@ -100,6 +100,12 @@ export function startSessionWorker(): SessionWorker {
   browser.notifications.onButtonClicked.addListener((notificationId, buttonIndex) => {
     void store.ready().then(() => notifier.handleButton(notificationId, buttonIndex));
   });
+  browser.tabs.onUpdated.addListener((_tabId, change, tab) => {
+    if (change.status !== 'complete' || tab.windowId === undefined) return;
+    void loginWindow.handlePageLoaded(tab.windowId).then((submitted) => {
+      if (submitted) void supervisor.retryAfterSignInPage();
+    });
+  });
   browser.windows.onRemoved.addListener((windowId) => {
     void loginWindow.handleWindowRemoved(windowId);
   });

@@ -126,6 +126,19 @@ describe('engine supervisor', () => {
       expect(h.store.snapshot.connection.status).toBe('ready');
     });
 
+    it('restarts the engine when the login window loads a page after the sign-in form, while the CCP waits', async () => {
+      const h = await make();
+      await h.supervisor.signIn(INSTANCE);
+      await h.supervisor.handleEngineEvent({ type: 'connection', status: 'needs-sign-in' });
+      await h.supervisor.retryAfterSignInPage();
+      expect(h.document.closed).toBe(1);
+      expect(h.document.created).toEqual([INSTANCE, INSTANCE]);
+
+      await h.supervisor.handleEngineEvent({ type: 'connection', status: 'ready' });
+      await h.supervisor.retryAfterSignInPage();
+      expect(h.document.created).toHaveLength(2); // ready: nothing to retry
+    });
+
     it('ignores reports from an engine of another instance', async () => {
       const h = await make();
       await h.supervisor.signIn(INSTANCE);

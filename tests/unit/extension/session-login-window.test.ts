@@ -61,6 +61,15 @@ describe('login window', () => {
     expect(create).toHaveBeenCalledTimes(2);
   });
 
+  it('tells a page load after the first one in its window (a submitted sign-in form) from the first and from other windows', async () => {
+    const { window } = make();
+    await window.open(INSTANCE, 'engine');
+    const { windowId } = await loginWindowItem.getValue();
+    expect(await window.handlePageLoaded(windowId ?? -1)).toBe(false); // the login page itself
+    expect(await window.handlePageLoaded((windowId ?? 0) + 100)).toBe(false); // another window
+    expect(await window.handlePageLoaded(windowId ?? -1)).toBe(true); // after the form was submitted
+  });
+
   it('takes no notice of other windows closing', async () => {
     const { window } = make();
     await window.open(INSTANCE, 'engine');

@@ -291,9 +291,13 @@ export class EngineSupervisor {
         return;
       }
       case 'connection': {
-        const { previous, current } = await this.store.update((now) =>
-          hasSession(now) ? withConnection(now, event.status, event.reason ?? null, this.now()) : now,
-        );
+        const { previous, current } = await this.store.update((now) => {
+          if (!hasSession(now)) return now;
+          // A recreated engine starts by reporting 'connecting': the session stays 'engine-lost' (the workspace
+          // and the call stay on screen) until the engine is ready again or needs the agent.
+          if (now.connection.status === 'engine-lost' && event.status === 'connecting') return now;
+          return withConnection(now, event.status, event.reason ?? null, this.now());
+        });
         if (previous.connection.status !== current.connection.status) {
           this.log.append('connection', { status: event.status, reason: event.reason ?? null });
         }

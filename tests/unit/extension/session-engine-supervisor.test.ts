@@ -168,6 +168,19 @@ describe('engine supervisor', () => {
       expect(h.document.current).toEqual({ instanceUrl: INSTANCE });
     });
 
+    it('stays engine-lost while the recreated engine reports connecting, until it is ready', async () => {
+      const h = await make();
+      await h.supervisor.signIn(INSTANCE);
+      await engineComesBack(h, { contacts: [connectedCall()] });
+      h.document.destroy();
+      await h.supervisor.checkEngine('alarm');
+      expect(h.store.snapshot.connection.status).toBe('engine-lost');
+      await h.supervisor.handleEngineEvent({ type: 'connection', status: 'connecting' });
+      expect(h.store.snapshot.connection.status).toBe('engine-lost');
+      await h.supervisor.handleEngineEvent({ type: 'connection', status: 'ready' });
+      expect(h.store.snapshot.connection.status).toBe('ready');
+    });
+
     it('keeps the call in the snapshot while the engine is recreated', async () => {
       const h = await make();
       await h.supervisor.signIn(INSTANCE);

@@ -1,7 +1,7 @@
 // The countries an agent may call, as the number pad's country picker shows them: localized names (from the
 // browser's Intl data, so every UI language gets them for free) with calling codes, sorted for that language.
 
-import { getCountries } from 'libphonenumber-js/max';
+import { getCountries } from 'libphonenumber-js/min';
 import { callingCodeOf, toCountryCode, type CountryCode } from './phone-number';
 
 export interface DialableCountry {

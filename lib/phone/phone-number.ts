@@ -3,7 +3,7 @@
 // Uses libphonenumber-js's "max" metadata: only it validates number ranges (03-1234 is rejected, not just its
 // length), and the side panel can afford its size.
 
-import { getCountryCallingCode, isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import { getCountryCallingCode, isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
 
 export type { CountryCode };
 

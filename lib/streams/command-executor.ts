@@ -1,7 +1,7 @@
 // Carries out the engine's softphone commands with streams' public API: checks the arguments, finds the agent,
 // contact or connection the command names, makes the streams call and turns its outcome into a CommandResult.
 // execute() never throws: every failure is a typed error the panel can translate.
-import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
 import type { CommandError, CommandResult, DialTarget, SessionCommand } from '../session/commands';
 import type { StreamsAgent, StreamsAgentConfiguration, StreamsCallbacks, StreamsContact, StreamsEndpoint } from './streams-api';
 import { callStreams, describeStreamsError, StreamsCallError, streamsErrorDetail } from './streams-call';

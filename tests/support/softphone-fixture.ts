@@ -72,7 +72,8 @@ export class AgentBrowser {
       viewport: { width: 400, height: 900 },
       args: [...chromiumArgs(), '--headless=new', `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`],
     });
-    const worker = context.serviceWorkers().find(isOurWorker) ?? (await context.waitForEvent('serviceworker', { predicate: isOurWorker }));
+    // A loaded machine can take a while to start the worker of a freshly loaded extension.
+    const worker = context.serviceWorkers().find(isOurWorker) ?? (await context.waitForEvent('serviceworker', { predicate: isOurWorker, timeout: 30_000 }));
     const extensionId = new URL(worker.url()).host;
     const panel = await context.newPage();
     await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);

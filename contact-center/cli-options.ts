@@ -11,6 +11,8 @@ export class CliError extends Error {}
 export interface CliOptions {
   host: string;
   port: number;
+  /** Port of the demo CRM (http://localhost:<crmPort>); undefined = the server's default. */
+  crmPort: number | undefined;
   dataDir: string;
   demoPassword: string | undefined;
   offerTimeoutSeconds: number | undefined;
@@ -20,15 +22,16 @@ export interface CliOptions {
 export const DEMO_PASSWORD_ENV = 'SWITCHBOARD_DEMO_PASSWORD';
 
 export const USAGE = `Usage: npm run contact-center -- [--port <port>] [--host <loopback address>] [--data <folder>]
-                              [--demo-password <password>] [--config <file.json>]
+                              [--crm-port <port>] [--demo-password <password>] [--config <file.json>]
   --port           TCP port (default ${DEFAULT_PORT}; 0 picks a free one)
+  --crm-port       TCP port of the demo CRM, opened as http://localhost:<port> (default ${DEFAULT_PORT + 1}; 0 when --port is 0)
   --host           loopback address to listen on: 127.0.0.1 (default), ::1 or localhost
   --data           folder for the SQLite database (default: <repo>/.data/contact-center, else ~/.switchboard/contact-center)
   --demo-password  password of the demo agents when the instance is first created (default "switchboard";
                    also ${DEMO_PASSWORD_ENV})
-  --config         JSON file with any of: host, port, data, demoPassword, offerTimeoutSeconds`;
+  --config         JSON file with any of: host, port, crmPort, data, demoPassword, offerTimeoutSeconds`;
 
-const CONFIG_KEYS = new Set(['host', 'port', 'data', 'demoPassword', 'offerTimeoutSeconds']);
+const CONFIG_KEYS = new Set(['host', 'port', 'crmPort', 'data', 'demoPassword', 'offerTimeoutSeconds']);
 
 function parsePort(value: unknown, where: string): number {
   const n = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
@@ -76,7 +79,7 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv, repoRoot
       help = true;
       continue;
     }
-    const m = /^--(port|host|data|demo-password|config)(?:=(.*))?$/.exec(arg);
+    const m = /^--(port|crm-port|host|data|demo-password|config)(?:=(.*))?$/.exec(arg);
     if (!m) throw new CliError(`Unknown option ${arg}. Run with --help for the options.`);
     const value = m[2] ?? argv[++i];
     if (value === undefined) throw new CliError(`Option --${m[1]} needs a value`);
@@ -97,6 +100,7 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv, repoRoot
   return {
     host: flags.has('host') ? parseHost(flags.get('host'), '--host') : file.host !== undefined ? parseHost(file.host, where) : '127.0.0.1',
     port: flags.has('port') ? parsePort(flags.get('port'), '--port') : file.port !== undefined ? parsePort(file.port, where) : DEFAULT_PORT,
+    crmPort: flags.has('crm-port') ? parsePort(flags.get('crm-port'), '--crm-port') : file.crmPort !== undefined ? parsePort(file.crmPort, where) : undefined,
     dataDir: resolve(flags.get('data') ?? (file.data as string | undefined) ?? defaultDataDir(repoRoot)),
     demoPassword,
     offerTimeoutSeconds,

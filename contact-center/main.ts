@@ -19,6 +19,7 @@ async function main(): Promise<void> {
   const running = await startContactCenter({
     host: options.host,
     port: options.port,
+    crmPort: options.crmPort,
     dataDir: options.dataDir,
     demoPassword: options.demoPassword,
     engine: options.offerTimeoutSeconds ? { offerTimeoutMs: options.offerTimeoutSeconds * 1000 } : undefined,
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
   });
   console.log(`[contact-center] listening on ${running.url} (data: ${options.dataDir})`);
   console.log(`[contact-center] CCP: ${running.url}/ccp-v2/  ·  sign in: ${running.url}/connect/login  ·  API: ${running.url}/api/v1/agents`);
+  console.log(`[contact-center] demo CRM: ${running.crmUrl}/ (its own origin, like a real CRM)`);
   let stopping = false;
   const stop = () => {
     if (stopping) return;

@@ -17,6 +17,8 @@ if (!Number.isInteger(port) || port <= 0 || port > 65535) {
 }
 const wantBrowser = !args.includes('--no-browser');
 const base = `http://127.0.0.1:${port}`;
+// The demo CRM runs on its own origin (localhost, the next port), like a real CRM beside the contact center.
+const crmUrl = `http://localhost:${port + 1}/`;
 const children = [];
 
 function stopAll(code) {
@@ -49,7 +51,10 @@ async function startContactCenter() {
     return;
   }
   const tsx = join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-  const child = spawn(process.execPath, [tsx, join(root, 'contact-center', 'main.ts'), '--port', String(port)], { cwd: root, stdio: 'inherit' });
+  const child = spawn(process.execPath, [tsx, join(root, 'contact-center', 'main.ts'), '--port', String(port), '--crm-port', String(port + 1)], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   children.push(child);
   child.on('exit', (code) => {
     if (code !== 0 && code !== null) stopAll(code);
@@ -86,6 +91,7 @@ if (browser) {
       '--disable-component-update',
       ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
       `${base}/demo/`,
+      crmUrl,
     ],
     { stdio: 'ignore' },
   );
@@ -97,6 +103,7 @@ console.log(`
 Switchboard is ready.
   Local contact center  ${base}/           (demo agents agent1 … agent4, password "switchboard")
   Call in as a customer ${base}/demo/
+  Demo CRM              ${crmUrl}
   Extension             ${extensionDir}
 ${
   browser

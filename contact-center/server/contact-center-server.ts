@@ -7,15 +7,19 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { CcpSockets } from '../ccp/ccp-socket';
+import { startDemoCrm, CRM_BIND_HOST, type RunningDemoCrm } from '../crm/demo-crm-server';
+import { handleProfilesApi } from '../crm/profiles-api';
 import { Arns } from '../ccp/snapshot';
 import { type Clock, SystemClock } from '../clock';
 import type { InstanceConfig } from '../model';
 import { RoutingEngine, type EngineOptions } from '../routing/engine';
+import { DEMO_CASES, DEMO_PROFILES } from '../seed/demo-customers';
 import { DEFAULT_DEMO_PASSWORD } from '../seed/demo-instance';
 import { getContactRecord, listContactRecords, markInFlightAsServerRestart, saveContactRecord } from '../store/contact-record-repository';
 import { openDatabase, type Database } from '../store/database';
 import { findUserForLogin, loadInstanceConfig, saveAgentConfig, seedIfEmpty } from '../store/instance-repository';
 import { verifyPassword } from '../store/passwords';
+import { seedProfilesIfEmpty } from '../store/profile-repository';
 import { closeAllOpenIntervals, openStatusInterval, statusTimeReport } from '../store/status-time-repository';
 import { ControlApi } from './control-api';
 import { demoPage } from './demo-page';
@@ -31,6 +35,8 @@ export interface ContactCenterOptions {
   dataDir: string;
   host?: string;
   port?: number; // 0 = any free port
+  /** Port of the demo CRM on 127.0.0.1 (opened as http://localhost:<crmPort>); default DEFAULT_PORT + 1, or 0 when port is 0. */
+  crmPort?: number;
   demoPassword?: string;
   clock?: Clock;
   engine?: Omit<EngineOptions, 'clock'>;
@@ -42,6 +48,9 @@ export interface ContactCenterOptions {
 export interface RunningContactCenter {
   url: string;
   port: number;
+  /** The demo CRM, on its own origin: `http://localhost:<crmPort>`. */
+  crmUrl: string;
+  crmPort: number;
   engine: RoutingEngine;
   db: Database;
   /** Signs an agent in without the login form and returns the session cookie value (tests, benchmarks). */
@@ -51,8 +60,8 @@ export interface RunningContactCenter {
 
 export class PortInUseError extends Error {
   readonly code = 'PORT_IN_USE';
-  constructor(host: string, port: number) {
-    super(`Port ${port} on ${host} is already in use (is another contact center running?). Choose another with --port.`);
+  constructor(host: string, port: number, flag = '--port') {
+    super(`Port ${port} on ${host} is already in use (is another contact center running?). Choose another with ${flag}.`);
   }
 }
 
@@ -66,6 +75,7 @@ export async function startContactCenter(options: ContactCenterOptions): Promise
   const db = openDatabase(options.dataDir);
   const now = clock.now();
   if (seedIfEmpty(db, options.demoPassword ?? DEFAULT_DEMO_PASSWORD, options.instance)) log(`created the instance ${options.instance?.alias ?? 'switchboard-demo'}`);
+  if (seedProfilesIfEmpty(db, DEMO_PROFILES, DEMO_CASES)) log(`created ${DEMO_PROFILES.length} demo customer profiles and ${DEMO_CASES.length} cases`);
   const restarted = markInFlightAsServerRestart(db, now);
   if (restarted > 0) log(`${restarted} contact(s) in flight at the last stop were recorded as ended (server_restart)`);
   closeAllOpenIntervals(db, now);
@@ -108,6 +118,7 @@ export async function startContactCenter(options: ContactCenterOptions): Promise
     const path = url.pathname;
     if (path.startsWith('/api/')) {
       assertNotCrossSite(req);
+      if (await handleProfilesApi(db, req, res, url)) return;
       await control.handle(req, res, url);
       return;
     }
@@ -185,12 +196,27 @@ export async function startContactCenter(options: ContactCenterOptions): Promise
     server.listen(options.port ?? DEFAULT_PORT, host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
+  const requestedCrmPort = options.crmPort ?? (options.port === 0 ? 0 : DEFAULT_PORT + 1);
+  let crm: RunningDemoCrm;
+  try {
+    crm = await startDemoCrm(db, requestedCrmPort, log);
+  } catch (error) {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    engine.shutdown();
+    if (clock instanceof SystemClock) clock.clearAll();
+    db.close();
+    const code = (error as NodeJS.ErrnoException).code;
+    throw code === 'EADDRINUSE' ? new PortInUseError(CRM_BIND_HOST, requestedCrmPort, '--crm-port') : error;
+  }
   const urlHost = host.includes(':') ? `[${host}]` : host;
 
   let closed = false;
   return {
     url: `http://${urlHost}:${port}`,
     port,
+    crmUrl: crm.url,
+    crmPort: crm.port,
     engine,
     db,
     issueSession: (agentId) => sessions.create(agentId),
@@ -203,7 +229,7 @@ export async function startContactCenter(options: ContactCenterOptions): Promise
       sockets.closeAll();
       deskPhones.closeAll();
       server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await Promise.all([new Promise<void>((resolve) => server.close(() => resolve())), crm.close()]);
       if (clock instanceof SystemClock) clock.clearAll();
       db.close();
     },

@@ -141,6 +141,60 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 4,
+    name: 'customer profiles and cases',
+    up(db) {
+      // Shaped after Amazon Connect Customer Profiles (one profile, several phone numbers) and Cases (a case
+      // belongs to one profile, has a human reference such as CASE-2026-0042, free-form fields and activity).
+      db.exec(`
+        CREATE TABLE profiles (
+          id TEXT PRIMARY KEY,
+          first_name TEXT NOT NULL,
+          last_name TEXT NOT NULL,
+          name_reading TEXT,
+          email TEXT,
+          birth_date TEXT,
+          address_json TEXT,
+          account_number TEXT UNIQUE,
+          company TEXT,
+          created_at TEXT NOT NULL
+        );
+        CREATE INDEX profiles_by_email ON profiles (email COLLATE NOCASE);
+
+        CREATE TABLE profile_phone_numbers (
+          profile_id TEXT NOT NULL REFERENCES profiles (id) ON DELETE CASCADE,
+          phone_number TEXT NOT NULL CHECK (phone_number GLOB '+[1-9]*'),
+          kind TEXT NOT NULL CHECK (kind IN ('mobile', 'business', 'home', 'other')),
+          sort_order INTEGER NOT NULL,
+          PRIMARY KEY (profile_id, phone_number)
+        );
+        CREATE INDEX profile_phone_numbers_by_number ON profile_phone_numbers (phone_number);
+
+        CREATE TABLE cases (
+          id TEXT PRIMARY KEY,
+          reference TEXT NOT NULL UNIQUE,
+          profile_id TEXT NOT NULL REFERENCES profiles (id) ON DELETE CASCADE,
+          title TEXT NOT NULL,
+          summary TEXT NOT NULL,
+          status TEXT NOT NULL CHECK (status IN ('open', 'pending', 'closed')),
+          fields_json TEXT NOT NULL,
+          created_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL
+        );
+        CREATE INDEX cases_by_profile ON cases (profile_id, status);
+
+        CREATE TABLE case_activity (
+          id INTEGER PRIMARY KEY,
+          case_id TEXT NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+          at TEXT NOT NULL,
+          author TEXT NOT NULL,
+          body TEXT NOT NULL
+        );
+        CREATE INDEX case_activity_by_case ON case_activity (case_id, at);
+      `);
+    },
+  },
 ];
 
 export function currentSchemaVersion(db: Database): number {

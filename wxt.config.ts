@@ -13,6 +13,7 @@ export default defineConfig({
       'offscreen', // the engine: streams' initCCP with microphone and WebRTC, alive while the panel is closed
       'notifications', // an incoming call when the panel is closed (Accept / Reject)
       'alarms', // the engine watchdog wakes a stopped worker
+      'contextMenus', // "Call <selection>" on web pages (click-to-dial)
     ],
     // The CCP frame in the offscreen document only gets the instance's sign-in cookie as first-party when the
     // extension has host permission for the instance; the worker's logout request needs it too.

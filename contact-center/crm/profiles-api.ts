@@ -78,6 +78,23 @@ export function parseCaseSearch(body: Record<string, unknown>): CaseSearch {
   return search;
 }
 
+/** The read-only lookups a browser extension's service worker makes for screen pops. */
+const EXTENSION_LOOKUP_PATHS = new Set(['/api/v1/profiles/search', '/api/v1/cases/search']);
+
+/**
+ * Whether `req` is a browser extension's read-only profile or case search: a POST to one of the two search
+ * routes whose Origin is a `chrome-extension://` origin and that the browser does not mark as coming from a
+ * web site. Web pages cannot send that Origin, and these routes change nothing, so the control API's
+ * cross-origin guard may let exactly these through (contact-center-server.ts decides; security.ts unchanged).
+ */
+export function isExtensionProfileLookup(req: IncomingMessage, url: URL): boolean {
+  if (req.method !== 'POST' || !EXTENSION_LOOKUP_PATHS.has(url.pathname)) return false;
+  const origin = req.headers.origin ?? '';
+  if (!/^chrome-extension:\/\/[a-p]{32}$/.test(origin)) return false;
+  // Chrome marks an extension worker's own requests 'none' (user-initiated-like), never 'cross-site'.
+  return req.headers['sec-fetch-site'] === 'none';
+}
+
 /** Handles the profile and case routes; returns false for any other path. */
 export async function handleProfilesApi(db: Database, req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
   const path = url.pathname;

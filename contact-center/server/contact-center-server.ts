@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { CcpSockets } from '../ccp/ccp-socket';
 import { startDemoCrm, CRM_BIND_HOST, type RunningDemoCrm } from '../crm/demo-crm-server';
-import { handleProfilesApi } from '../crm/profiles-api';
+import { handleProfilesApi, isExtensionProfileLookup } from '../crm/profiles-api';
 import { Arns } from '../ccp/snapshot';
 import { type Clock, SystemClock } from '../clock';
 import type { InstanceConfig } from '../model';
@@ -117,7 +117,8 @@ export async function startContactCenter(options: ContactCenterOptions): Promise
     const url = new URL(req.url ?? '/', 'http://localhost');
     const path = url.pathname;
     if (path.startsWith('/api/')) {
-      assertNotCrossSite(req);
+      // Screen pops: the extension's worker may search profiles and cases (read-only); nothing else cross-origin.
+      if (!isExtensionProfileLookup(req, url)) assertNotCrossSite(req);
       if (await handleProfilesApi(db, req, res, url)) return;
       await control.handle(req, res, url);
       return;

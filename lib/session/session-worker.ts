@@ -13,7 +13,10 @@ import { createEngineChannel } from './engine-channel';
 import { createEngineDocument, ENGINE_DOCUMENT_PATH, instanceOfDocumentUrl } from './engine-document';
 import { EngineSupervisor, WATCHDOG_ALARM } from './engine-supervisor';
 import { LoginWindow } from './login-window';
+import { CALL_SELECTION_MENU_ID, createCallSelectionMenu, PageDial } from './page-dial';
+import { defaultCountryItem } from '../click-to-dial/settings';
 import { SessionStore } from './session-store';
+import { startScreenPop } from '../screen-pop/start-screen-pop';
 import { isExtensionPage, ViewHub, type ViewPort } from './view-hub';
 
 function isEngineMessage(message: unknown): message is EngineMessage {
@@ -52,6 +55,12 @@ export function startSessionWorker(): SessionWorker {
   const router = new CommandRouter({ store, engine: channel, session: supervisor, log });
   const badge = new BadgePainter();
   const notifier = new IncomingNotifier({ execute: (envelope) => router.execute(envelope), log });
+  const pageDial = new PageDial({
+    extensionId: browser.runtime.id,
+    execute: (envelope) => store.ready().then(() => router.execute(envelope)),
+    log,
+    defaultCountry: () => defaultCountryItem.getValue(),
+  });
   const extensionOrigin = browser.runtime.getURL('/');
   const engineUrl = `${extensionOrigin}${ENGINE_DOCUMENT_PATH}`;
   const views: ViewHub = new ViewHub({
@@ -65,6 +74,9 @@ export function startSessionWorker(): SessionWorker {
     },
   });
 
+  // Screen pop (F29): the card on the active page and the CRM record tab, once per ringing contact.
+  startScreenPop({ store, log });
+
   store.subscribe((snapshot) => {
     views.broadcast(snapshot);
     void badge.paint(snapshot).catch((error: unknown) => console.error('Switchboard: could not paint the badge', error));
@@ -76,6 +88,9 @@ export function startSessionWorker(): SessionWorker {
     views.attach(port as unknown as ViewPort);
   });
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    // Click-to-dial content scripts ask for a call; the answer is the command's result.
+    const pageDialAnswer = pageDial.handleMessage(message, sender);
+    if (pageDialAnswer) return pageDialAnswer;
     // Only the offscreen engine may report engine events; a content script could send the same shape.
     if (isEngineMessage(message) && sender.id === browser.runtime.id && sender.url?.startsWith(engineUrl)) {
       void supervisor.handleEngineEvent(message.event, instanceOfDocumentUrl(sender.url));
@@ -112,6 +127,17 @@ export function startSessionWorker(): SessionWorker {
   browser.runtime.onSuspend.addListener(() => {
     void log.flush();
   });
+  // Last, and guarded: without the contextMenus API (a browser or test double lacking it) the rest still works.
+  try {
+    browser.runtime.onInstalled.addListener(() => {
+      createCallSelectionMenu(browser.contextMenus, browser.i18n.getMessage('context_menu_call', '%s'));
+    });
+    browser.contextMenus.onClicked.addListener((info) => {
+      if (info.menuItemId === CALL_SELECTION_MENU_ID) void pageDial.handleSelection(info.selectionText, info.pageUrl);
+    });
+  } catch (error) {
+    console.error('Switchboard: the "Call <selection>" menu is unavailable', error);
+  }
 
   // ── restore ──────────────────────────────────────────────────────────────────────────────────────────────
   const started = (async () => {

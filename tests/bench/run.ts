@@ -1,5 +1,6 @@
 // `npm run bench`: every benchmark, printed as tables with their goals.
 
+import { clickToDialBench } from './click-to-dial-bench';
 import { extensionBench } from './extension-bench';
 import { offerLatencyBench } from './offer-latency-bench';
 import { routingBench } from './routing-bench';
@@ -13,6 +14,7 @@ async function main(): Promise<void> {
   printTable('Softphone extension: inbound offer to ringing in the side panel (Chromium, 1 agent, 50 calls)', extension.offerToRinging);
   printTable('Softphone extension: side panel open to interactive (20 opens)', extension.panelOpen);
   printTable('Softphone extension: service worker restart to session restored (stopped over CDP, 10 restarts)', extension.workerRestart);
+  printTable('Click-to-dial: scanning a generated CRM page in Chromium (scanner + highlighter as in the content script)', await clickToDialBench());
 }
 
 main().catch((error: unknown) => {

@@ -11,6 +11,9 @@ import { type RunningContactCenter, startContactCenter } from '../../contact-cen
 import { chromiumArgs, chromiumPath } from './chromium';
 import { extensionDir } from './extension-fixture';
 
+/** The one extension API used inside the service worker (the Node-side tsconfig has no chrome types). */
+declare const chrome: { storage: { local: { set(items: Record<string, unknown>): Promise<void> } } };
+
 export const AGENT_PASSWORD = 'e2e-password';
 export const CUSTOMER = '+819012345678';
 
@@ -75,6 +78,9 @@ export class AgentBrowser {
     // A loaded machine can take a while to start the worker of a freshly loaded extension.
     const worker = context.serviceWorkers().find(isOurWorker) ?? (await context.waitForEvent('serviceworker', { predicate: isOurWorker, timeout: 30_000 }));
     const extensionId = new URL(worker.url()).host;
+    // Screen pops open a CRM record tab on every ringing call, which would hide the panel's tab (and pause its
+    // rendering) in tests about other things; the screen-pop spec turns them back on.
+    await worker.evaluate(() => chrome.storage.local.set({ 'settings.screenPop.mode': 'off' }));
     const panel = await context.newPage();
     await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
     return new AgentBrowser(agentId, context, extensionId, panel);

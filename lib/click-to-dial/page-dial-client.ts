@@ -1,0 +1,35 @@
+// The content script's side of dialing: the `page-dial` message to the worker, and the dial button's texts from
+// the extension's own locale (public/_locales), errors translated by their code.
+import { browser } from 'wxt/browser';
+import type { CommandResult, ErrorCode } from '../session/commands';
+import type { DialButtonTexts } from './dial-button';
+import type { PageDialRequest } from './page-dial-message';
+
+const ERROR_MESSAGES: Partial<Record<ErrorCode, string>> = {
+  'not-signed-in': 'c2d_error_not_signed_in',
+  'engine-unavailable': 'c2d_error_engine_unavailable',
+  'invalid-number': 'c2d_error_invalid_number',
+  rejected: 'c2d_error_rejected',
+  timeout: 'c2d_error_timeout',
+};
+
+export function pageDialTexts(): DialButtonTexts {
+  // Chrome's i18n message names are a fixed set known at build time; the casts name them.
+  const message = (name: string, substitutions?: string) => browser.i18n.getMessage(name as 'c2d_call', substitutions);
+  return {
+    call: (national) => message('c2d_call', national),
+    calling: () => message('c2d_calling'),
+    error: (result) => message(ERROR_MESSAGES[result.error.code] ?? 'c2d_error_other'),
+  };
+}
+
+/** Asks the worker to dial `e164` for this page; a worker that cannot be reached is "engine unavailable". */
+export async function sendPageDial(e164: string): Promise<CommandResult> {
+  const request: PageDialRequest = { type: 'page-dial', phoneNumber: e164, page: { url: location.href, title: document.title } };
+  try {
+    const answer = (await browser.runtime.sendMessage(request)) as CommandResult | undefined;
+    return answer ?? { ok: false, error: { code: 'engine-unavailable', detail: 'no answer' } };
+  } catch (error) {
+    return { ok: false, error: { code: 'engine-unavailable', detail: error instanceof Error ? error.message : String(error) } };
+  }
+}

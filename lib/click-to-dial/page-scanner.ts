@@ -1,0 +1,371 @@
+// Finding the phone numbers of a live page as Ranges without touching the page's nodes: a TreeWalker over text
+// nodes (skipping scripts, styles, code, form fields, editable areas and links that are not `tel:`), open shadow
+// roots included, kept up to date by a MutationObserver whose callback only queues; the queue is worked off in
+// time-bounded slices (one per animation frame, so nothing runs while the tab is hidden and no long task).
+import { findPhoneNumbers, mayContainPhoneNumber, type CountryCode, type PhoneNumberMatch } from './find-numbers';
+
+/** One number on the page. */
+export interface PageNumber {
+  /** The text node the number is in, and its offsets there (UTF-16 code units). */
+  node: Text;
+  start: number;
+  end: number;
+  /**
+   * A StaticRange over the number (for the highlight). Static, not live: the browser updates every live Range of a
+   * document on every DOM mutation, which made a page with 12,500 numbers take seconds to re-render 1,000 nodes.
+   * Where StaticRange is missing (test DOMs) a live Range.
+   */
+  range: AbstractRange;
+  /** '+81312345678' */
+  e164: string;
+  /** The number as its country writes it: '03-1234-5678'. */
+  national: string;
+}
+
+/** Told what appeared and disappeared; the highlighter and the hover hit test listen. */
+export interface PageScannerListener {
+  added(numbers: readonly PageNumber[]): void;
+  removed(numbers: readonly PageNumber[]): void;
+}
+
+/** How slices are scheduled; tests run them at once. */
+export interface SliceScheduler {
+  /** Runs `work` soon (the next animation frame on a page). */
+  request(work: () => void): void;
+  now(): number;
+}
+
+export interface PageScannerOptions {
+  defaultCountry: CountryCode;
+  listener: PageScannerListener;
+  /** The most a slice may work before yielding (default 8 ms). */
+  sliceMs?: number;
+  /** Beyond this many queued subtrees a batch is dropped for one deferred full rescan (default 2000). */
+  hugeBatch?: number;
+  /** How long the full rescan after a huge batch waits for the page to settle (default 200 ms). */
+  fullRescanDelayMs?: number;
+  scheduler?: SliceScheduler;
+}
+
+/** Elements whose text is never a dialable number on the page. */
+const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'CODE', 'PRE', 'SVG', 'MATH', 'TEMPLATE', 'IFRAME', 'OBJECT', 'KBD', 'SAMP']);
+/** How many texts' matches are remembered: a framework re-rendering a list makes new nodes with the same
+ *  text, and parsing is most of a scan's cost (about 50 µs a number). */
+const MATCH_CACHE_SIZE = 4000;
+/** How many nodes are walked between two looks at the clock. */
+const NODES_PER_CLOCK_CHECK = 32;
+
+/** Whether the subtree of `element` is not scanned (its own shadow root may still be, see scanRoot). */
+export function isSkippedElement(element: Element): boolean {
+  if (SKIPPED_TAGS.has(element.tagName.toUpperCase())) return true;
+  if (element.tagName === 'A' || element.tagName === 'a') {
+    const href = element.getAttribute('href');
+    return href !== null && !/^\s*tel:/i.test(href);
+  }
+  // The attribute, not isContentEditable: that property makes the browser recompute the page's styles, which
+  // after a re-render costs milliseconds per call. Subtrees of an editable element are skipped with it.
+  const editable = element.getAttribute('contenteditable');
+  return editable !== null && editable !== 'false';
+}
+
+const frameScheduler = (): SliceScheduler => ({
+  request: (work) => {
+    requestAnimationFrame(() => work());
+  },
+  now: () => performance.now(),
+});
+
+export class PageScanner {
+  private readonly byNode = new Map<Text, PageNumber[]>();
+  private readonly matchCache = new Map<string, PhoneNumberMatch[]>();
+  private readonly queue: Node[] = [];
+  private readonly queued = new Set<Node>();
+  private readonly pendingRecords: MutationRecord[] = [];
+  private walker: TreeWalker | null = null;
+  private scheduled = false;
+  private stopped = true;
+  private observer: MutationObserver | null = null;
+  private readonly observedRoots = new Set<Node>();
+  private fullRescanTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly scheduler: SliceScheduler;
+  private readonly sliceMs: number;
+  private readonly hugeBatch: number;
+  private readonly fullRescanDelayMs: number;
+  /** Longest slice so far, in ms (a figure for the bench and the log). */
+  longestSliceMs = 0;
+  /** Time spent in slices so far, in ms. */
+  totalSliceMs = 0;
+
+  constructor(
+    private readonly document: Document,
+    private readonly options: PageScannerOptions,
+  ) {
+    this.scheduler = options.scheduler ?? frameScheduler();
+    this.sliceMs = options.sliceMs ?? 8;
+    this.hugeBatch = options.hugeBatch ?? 2000;
+    this.fullRescanDelayMs = options.fullRescanDelayMs ?? 200;
+  }
+
+  /** Starts observing and queues the whole document. */
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    const MutationObserverOfPage = this.document.defaultView?.MutationObserver ?? MutationObserver;
+    // The callback only keeps the records: the work happens in the next slice.
+    this.observer = new MutationObserverOfPage((records) => {
+      for (const record of records) this.pendingRecords.push(record);
+      this.schedule();
+    });
+    this.observe(this.document);
+    this.enqueue(this.document.documentElement ?? this.document);
+    this.document.addEventListener('visibilitychange', this.onVisibilityChange);
+    this.schedule();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.observer?.disconnect();
+    this.observer = null;
+    this.observedRoots.clear();
+    if (this.fullRescanTimer) clearTimeout(this.fullRescanTimer);
+    this.document.removeEventListener('visibilitychange', this.onVisibilityChange);
+    this.queue.length = 0;
+    this.queued.clear();
+    this.pendingRecords.length = 0;
+    this.walker = null;
+    const all = this.numbers();
+    this.byNode.clear();
+    if (all.length) this.options.listener.removed(all);
+  }
+
+  /** Every number found so far. */
+  numbers(): PageNumber[] {
+    return [...this.byNode.values()].flat();
+  }
+
+  /** The numbers in `node` (a text node), for the hover hit test. */
+  numbersIn(node: Node): readonly PageNumber[] {
+    return node.nodeType === 3 ? (this.byNode.get(node as Text) ?? []) : [];
+  }
+
+  /** The open shadow roots observed, for hit tests that must look inside them. */
+  shadowRoots(): ShadowRoot[] {
+    return [...this.observedRoots].filter((root): root is ShadowRoot => root.nodeType === 11 && 'host' in root);
+  }
+
+  /** True while work is queued. */
+  get busy(): boolean {
+    return this.scheduled || this.queue.length > 0 || this.pendingRecords.length > 0 || this.walker !== null;
+  }
+
+  /** Works the whole queue at once (tests, and the bench's "bare" comparison). */
+  runToCompletion(): void {
+    this.takeRecords();
+    while (this.step(Number.POSITIVE_INFINITY));
+  }
+
+  private enqueue(node: Node): void {
+    if (this.queued.has(node)) return;
+    this.queued.add(node);
+    this.queue.push(node);
+  }
+
+  private readonly onVisibilityChange = () => {
+    if (!this.document.hidden) this.schedule();
+  };
+
+  private schedule(): void {
+    if (this.scheduled || this.stopped) return;
+    this.scheduled = true;
+    this.scheduler.request(() => {
+      this.scheduled = false;
+      this.slice();
+    });
+  }
+
+  private slice(): void {
+    if (this.stopped || this.document.hidden) return; // resumed by visibilitychange
+    const started = this.scheduler.now();
+    this.takeRecords();
+    const more = this.step(started + this.sliceMs);
+    const took = this.scheduler.now() - started;
+    this.longestSliceMs = Math.max(this.longestSliceMs, took);
+    this.totalSliceMs += took;
+    if (more) this.schedule();
+  }
+
+  private observe(root: Node): void {
+    if (this.observedRoots.has(root) || !this.observer) return;
+    this.observedRoots.add(root);
+    this.observer.observe(root, { childList: true, subtree: true, characterData: true });
+  }
+
+  /** Turns the queued mutation records into subtrees to scan and numbers to forget. */
+  private takeRecords(): void {
+    if (!this.pendingRecords.length) return;
+    const records = this.pendingRecords.splice(0);
+    const removed: PageNumber[] = [];
+    let queued = 0;
+    for (const record of records) {
+      if (record.type === 'characterData') {
+        this.enqueue(record.target);
+        queued++;
+        continue;
+      }
+      for (const node of record.removedNodes) this.forgetSubtree(node, removed);
+      for (const node of record.addedNodes) {
+        this.enqueue(node);
+        queued++;
+      }
+    }
+    if (removed.length) this.options.listener.removed(removed);
+    if (queued > this.hugeBatch) this.deferFullRescan();
+  }
+
+  /** A batch too big to look at piece by piece: forget it and rescan everything once the page settles. */
+  private deferFullRescan(): void {
+    this.queue.length = 0;
+    this.queued.clear();
+    this.walker = null;
+    if (this.fullRescanTimer) clearTimeout(this.fullRescanTimer);
+    this.fullRescanTimer = setTimeout(() => {
+      this.fullRescanTimer = null;
+      const gone: PageNumber[] = [];
+      for (const [node, numbers] of this.byNode) {
+        if (!node.isConnected) {
+          this.byNode.delete(node);
+          gone.push(...numbers);
+        }
+      }
+      if (gone.length) this.options.listener.removed(gone);
+      this.enqueue(this.document.documentElement ?? this.document);
+      this.schedule();
+    }, this.fullRescanDelayMs);
+  }
+
+  private forgetSubtree(node: Node, removed: PageNumber[]): void {
+    if (node.nodeType === 3) {
+      const numbers = this.byNode.get(node as Text);
+      if (numbers) {
+        this.byNode.delete(node as Text);
+        removed.push(...numbers);
+      }
+      return;
+    }
+    if (node.nodeType !== 1 && node.nodeType !== 11) return;
+    // Cheaper than walking the removed subtree when few text nodes hold numbers.
+    for (const [text, numbers] of this.byNode) {
+      if (node.contains(text)) {
+        this.byNode.delete(text);
+        removed.push(...numbers);
+      }
+    }
+  }
+
+  /** Works until `deadline`; true when work is left. */
+  private step(deadline: number): boolean {
+    const added = new Set<PageNumber>();
+    const removed: PageNumber[] = [];
+    let walked = 0;
+    try {
+      for (;;) {
+        if (!this.walker) {
+          const root = this.queue.shift();
+          if (!root) return false;
+          this.queued.delete(root);
+          this.walker = this.walkerFor(root, removed, added);
+          if (!this.walker) continue;
+        }
+        const node = this.walker.nextNode();
+        if (!node) {
+          this.walker = null;
+          continue;
+        }
+        if (node.nodeType === 3) this.scanText(node as Text, removed, added);
+        else this.enterElement(node as Element);
+        if (++walked % NODES_PER_CLOCK_CHECK === 0 && this.scheduler.now() >= deadline) return true;
+      }
+    } finally {
+      if (removed.length) this.options.listener.removed(removed);
+      if (added.size) this.options.listener.added([...added]);
+    }
+  }
+
+  /** A walker over `root`'s subtree, or null when `root` is a text node (scanned here) or not to be scanned. */
+  private walkerFor(root: Node, removed: PageNumber[], added: Set<PageNumber>): TreeWalker | null {
+    if (!root.isConnected) return null;
+    if (root.nodeType === 3) {
+      if (!this.insideSkipped(root.parentElement)) this.scanText(root as Text, removed, added);
+      return null;
+    }
+    if (root.nodeType === 1) {
+      if (this.insideSkipped(root as Element)) return null;
+      this.enterElement(root as Element);
+    } else if (root.nodeType !== 9 && root.nodeType !== 11) return null;
+    const NodeFilterOfPage = this.document.defaultView?.NodeFilter ?? NodeFilter;
+    return this.document.createTreeWalker(root, NodeFilterOfPage.SHOW_ELEMENT | NodeFilterOfPage.SHOW_TEXT, {
+      acceptNode: (node) =>
+        node.nodeType === 1 && isSkippedElement(node as Element) ? NodeFilterOfPage.FILTER_REJECT : NodeFilterOfPage.FILTER_ACCEPT,
+    });
+  }
+
+  /** Whether `element` or one of its ancestors (across shadow boundaries) is skipped. */
+  private insideSkipped(element: Element | null): boolean {
+    for (let current: Element | null = element; current; ) {
+      if (isSkippedElement(current)) return true;
+      const parent: Element | null = current.parentElement;
+      if (parent) current = parent;
+      else {
+        const root = current.getRootNode();
+        current = root.nodeType === 11 && 'host' in root ? (root as ShadowRoot).host : null;
+      }
+    }
+    return false;
+  }
+
+  /** An element with an open shadow root: its tree is queued and observed. */
+  private enterElement(element: Element): void {
+    const shadow = element.shadowRoot;
+    if (shadow && !this.observedRoots.has(shadow)) {
+      this.observe(shadow);
+      this.enqueue(shadow);
+    }
+  }
+
+  private matchesIn(text: string): PhoneNumberMatch[] {
+    const cached = this.matchCache.get(text);
+    if (cached) return cached;
+    const matches = findPhoneNumbers(text, this.options.defaultCountry);
+    if (this.matchCache.size >= MATCH_CACHE_SIZE) this.matchCache.clear();
+    this.matchCache.set(text, matches);
+    return matches;
+  }
+
+  private scanText(node: Text, removed: PageNumber[], added: Set<PageNumber>): void {
+    const before = this.byNode.get(node);
+    if (before) {
+      this.byNode.delete(node);
+      // Found earlier in this same step: never reported, so not reported as removed either.
+      for (const number of before) if (!added.delete(number)) removed.push(number);
+    }
+    const text = node.data;
+    if (!mayContainPhoneNumber(text)) return;
+    const matches = this.matchesIn(text);
+    if (!matches.length) return;
+    const StaticRangeOfPage = (this.document.defaultView as (Window & { StaticRange?: typeof StaticRange }) | null)?.StaticRange;
+    const numbers = matches.map((match): PageNumber => {
+      let range: AbstractRange;
+      if (StaticRangeOfPage) {
+        range = new StaticRangeOfPage({ startContainer: node, startOffset: match.start, endContainer: node, endOffset: match.end });
+      } else {
+        const live = this.document.createRange();
+        live.setStart(node, match.start);
+        live.setEnd(node, match.end);
+        range = live;
+      }
+      return { node, start: match.start, end: match.end, range, e164: match.e164, national: match.national };
+    });
+    this.byNode.set(node, numbers);
+    for (const number of numbers) added.add(number);
+  }
+}

@@ -1,0 +1,170 @@
+// Screen pop (F29), in the worker: when a voice contact rings (or is accepted, per the setting), once per
+// contact, look the caller up (profiles and open cases on the local contact center), send the card to the
+// active tab's screen-pop content script, and open the CRM record from the site rule's template, focusing a
+// tab that already shows it. Several matching profiles: no tab; the card lists them all.
+//
+//   snapshot ──► voice contact, inbound, state fits the mode, not popped yet ──► mark popped (storage.session)
+//            ──► look up profiles ──► card to the active tab ──► one profile? focus or open its record tab
+import type { ContactView, SessionSnapshot } from '../session/snapshot';
+import type { CrmSiteRule } from '../crm-rules/crm-rule';
+import { caseUrl, recordUrl, searchUrl, type RecordTemplateInput } from '../crm-rules/record-urls';
+import type { ScreenPopCard, ScreenPopMessage, ScreenPopProfile } from './card-message';
+import { isLocalContactCenter, lookUpProfilesByPhone, type Fetch, type FoundProfile } from './profile-lookup';
+import type { ScreenPopMode } from './settings';
+
+/** The few tab operations screen pop needs (browser.tabs in the extension, fakeBrowser.tabs in tests). */
+export interface ScreenPopTabs {
+  query(query: { active?: boolean; lastFocusedWindow?: boolean }): Promise<{ id?: number; url?: string; windowId?: number }[]>;
+  create(properties: { url: string; active: boolean }): Promise<{ id?: number }>;
+  update(tabId: number, properties: { active: boolean }): Promise<unknown>;
+  sendMessage(tabId: number, message: ScreenPopMessage): Promise<unknown>;
+}
+
+export interface StoredValue<T> {
+  getValue(): Promise<T>;
+  setValue(value: T): Promise<void>;
+}
+
+export interface ScreenPopDeps {
+  tabs: ScreenPopTabs;
+  /** Brings a window to the front when its tab is focused (browser.windows.update). */
+  focusWindow?: (windowId: number) => Promise<unknown>;
+  fetch: Fetch;
+  log: { append(event: string, data?: Record<string, unknown>): void };
+  rules: readonly CrmSiteRule[];
+  mode: { getValue(): Promise<ScreenPopMode> };
+  templateValues: { getValue(): Promise<Record<string, string>> };
+  popped: StoredValue<string[]>;
+  /** Formats the customer's number for the agent (lib/phone formatForAgent); as given when absent. */
+  formatNumber?: (e164: string) => Promise<string>;
+}
+
+/** How many popped contact ids are remembered (a shift has far fewer contacts than this). */
+const POPPED_LIMIT = 100;
+
+function isWebUrl(url: string | undefined): url is string {
+  return url !== undefined && /^https?:\/\//.test(url);
+}
+
+const sameUrl = (a: string, b: string) => a.split('#')[0] === b.split('#')[0];
+
+/** Whether `contact` is one to pop now under `mode`. */
+export function shouldPop(contact: ContactView, mode: ScreenPopMode): boolean {
+  if (mode === 'off' || contact.channel !== 'voice') return false;
+  // A call the agent dialed (often from the CRM record itself) pops nothing.
+  if (contact.initiationMethod === 'outbound') return false;
+  if (mode === 'ring') return contact.state === 'incoming' || contact.state === 'connecting' || contact.state === 'connected';
+  return contact.state === 'connected';
+}
+
+export function customerNumber(contact: ContactView): string | null {
+  return contact.connections.find((c) => c.role === 'customer')?.phoneNumber ?? null;
+}
+
+export class ScreenPop {
+  /** Contact ids being popped or popped by this worker (storage.session keeps them across restarts). */
+  private readonly claimed = new Set<string>();
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly deps: ScreenPopDeps) {}
+
+  /** Looks at a new snapshot; resolves when the pops it started are done. Snapshots are handled in order. */
+  handleSnapshot(snapshot: SessionSnapshot): Promise<void> {
+    const run = this.queue.then(() => this.popContacts(snapshot));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async popContacts(snapshot: SessionSnapshot): Promise<void> {
+    const mode = await this.deps.mode.getValue();
+    const candidates = snapshot.contacts.filter((c) => shouldPop(c, mode) && !this.claimed.has(c.id));
+    if (candidates.length === 0) return;
+    // A copy: the storage item hands out its fallback array itself when nothing is stored.
+    const popped = [...(await this.deps.popped.getValue())];
+    for (const contact of candidates) {
+      this.claimed.add(contact.id);
+      if (popped.includes(contact.id)) continue;
+      popped.push(contact.id);
+      await this.deps.popped.setValue(popped.slice(-POPPED_LIMIT));
+      try {
+        await this.pop(contact, snapshot.instanceUrl);
+      } catch (error) {
+        this.deps.log.append('screen-pop-failed', { contactId: contact.id, detail: error instanceof Error ? error.message : String(error) });
+      }
+    }
+  }
+
+  private async pop(contact: ContactView, instanceUrl: string | null): Promise<void> {
+    const phoneNumber = customerNumber(contact);
+    const profiles = await this.findProfiles(contact, instanceUrl, phoneNumber);
+    const extraValues = await this.deps.templateValues.getValue();
+    const base: RecordTemplateInput = { instanceUrl, extraValues, phone: phoneNumber, contactId: contact.id, attributes: contact.attributes };
+    const rule = this.deps.rules[0];
+    const urlOrNull = (build: () => string): string | null => {
+      try {
+        return build();
+      } catch {
+        return null;
+      }
+    };
+    const cardProfiles: ScreenPopProfile[] = profiles.map((p) => ({
+      profileId: p.profileId,
+      name: `${p.firstName} ${p.lastName}`.trim(),
+      accountNumber: p.accountNumber,
+      recordUrl: rule ? urlOrNull(() => recordUrl(rule, { ...base, profileId: p.profileId, email: p.email })) : null,
+      cases: p.openCases.map((c) => ({ reference: c.reference, title: c.title, status: c.status, url: rule ? caseUrl(rule, { ...base, caseId: c.caseId }) : null })),
+    }));
+    const card: ScreenPopCard = {
+      contactId: contact.id,
+      phoneNumber,
+      phoneNumberDisplay: phoneNumber && this.deps.formatNumber ? await this.deps.formatNumber(phoneNumber) : phoneNumber,
+      queueName: contact.queueName,
+      attributes: { ...contact.attributes },
+      profiles: cardProfiles,
+      searchUrl: rule && phoneNumber ? urlOrNull(() => searchUrl(rule, base)) : null,
+    };
+    await this.sendCardToActiveTab(card);
+    if (cardProfiles.length > 1) {
+      this.deps.log.append('screen-pop-several-matches', { contactId: contact.id, profiles: cardProfiles.map((p) => p.profileId) });
+      return;
+    }
+    const recordOfOnly = cardProfiles[0]?.recordUrl;
+    if (recordOfOnly) await this.openOrFocus(recordOfOnly, contact.id);
+  }
+
+  private async findProfiles(contact: ContactView, instanceUrl: string | null, phoneNumber: string | null): Promise<FoundProfile[]> {
+    if (isLocalContactCenter(instanceUrl) && phoneNumber) return lookUpProfilesByPhone(instanceUrl, phoneNumber, this.deps.fetch);
+    // Elsewhere the IVR may have identified the customer: its attributes name the profile.
+    const profileId = contact.attributes.profileId;
+    if (!profileId) return [];
+    return [{ profileId, firstName: contact.attributes.customerName ?? '', lastName: '', accountNumber: contact.attributes.accountNumber ?? null, email: contact.attributes.email ?? null, openCases: [] }];
+  }
+
+  private async sendCardToActiveTab(card: ScreenPopCard): Promise<void> {
+    const [active] = await this.deps.tabs.query({ active: true, lastFocusedWindow: true });
+    if (active?.id === undefined || !isWebUrl(active.url)) {
+      this.deps.log.append('screen-pop-no-page', { contactId: card.contactId });
+      return;
+    }
+    try {
+      await this.deps.tabs.sendMessage(active.id, { type: 'screen-pop', card });
+      this.deps.log.append('screen-pop-card', { contactId: card.contactId, profiles: card.profiles.length });
+    } catch {
+      // A page loaded before the extension, or one content scripts cannot run on: no card there.
+      this.deps.log.append('screen-pop-card-not-shown', { contactId: card.contactId });
+    }
+  }
+
+  private async openOrFocus(url: string, contactId: string): Promise<void> {
+    const tabs = await this.deps.tabs.query({});
+    const open = tabs.find((tab) => tab.id !== undefined && tab.url !== undefined && sameUrl(tab.url, url));
+    if (open?.id !== undefined) {
+      await this.deps.tabs.update(open.id, { active: true });
+      if (open.windowId !== undefined) await this.deps.focusWindow?.(open.windowId);
+      this.deps.log.append('screen-pop-record-focused', { contactId, tabId: open.id });
+      return;
+    }
+    const created = await this.deps.tabs.create({ url, active: true });
+    this.deps.log.append('screen-pop-record-opened', { contactId, tabId: created.id ?? null });
+  }
+}

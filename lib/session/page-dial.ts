@@ -1,0 +1,98 @@
+// Dialing from web pages, the worker's side: the `page-dial` message of this extension's click-to-dial content
+// scripts (checked to come from a content script of ours, the number checked again) and the "Call <selection>"
+// context menu item; both become a `dial` command with a fresh id through the router. The log gets the page's
+// origin only, never its full URL or title.
+import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
+import { findPhoneNumbers, type CountryCode } from '../click-to-dial/find-numbers';
+import { isPageDialRequest } from '../click-to-dial/page-dial-message';
+import type { SessionLogWriter } from '../session-log/session-log';
+import type { CommandEnvelope, CommandResult } from './commands';
+
+/** What the context menu needs of browser.contextMenus and browser.i18n. */
+export interface ContextMenuApi {
+  create(properties: { id: string; title: string; contexts: ['selection']; documentUrlPatterns: string[] }): unknown;
+}
+
+/** Creates the "Call <selection>" item (on install and update; Chrome keeps it across worker restarts). */
+export function createCallSelectionMenu(menus: ContextMenuApi, title: string): void {
+  menus.create({ id: CALL_SELECTION_MENU_ID, title, contexts: ['selection'], documentUrlPatterns: ['http://*/*', 'https://*/*'] });
+}
+
+export const CALL_SELECTION_MENU_ID = 'switchboard-call-selection';
+
+/** The parts of runtime.MessageSender this needs. */
+export interface PageDialSender {
+  id?: string;
+  url?: string;
+  tab?: unknown;
+}
+
+export interface PageDialDeps {
+  /** This extension's id (runtime.id). */
+  extensionId: string;
+  execute(envelope: CommandEnvelope): Promise<CommandResult>;
+  log: SessionLogWriter;
+  defaultCountry(): Promise<CountryCode>;
+  newId?: () => string;
+}
+
+const originOf = (url: string | undefined): string => {
+  try {
+    return url ? new URL(url).origin : 'unknown';
+  } catch {
+    return 'unknown';
+  }
+};
+
+/** `phoneNumber` when it is a valid number written in E.164 ('+81312345678'), else null. */
+export function validE164(phoneNumber: string): string | null {
+  if (!/^\+\d{6,15}$/.test(phoneNumber)) return null;
+  const parsed = parsePhoneNumberFromString(phoneNumber);
+  return parsed && parsed.isValid() && parsed.number === phoneNumber ? parsed.number : null;
+}
+
+export class PageDial {
+  private readonly newId: () => string;
+
+  constructor(private readonly deps: PageDialDeps) {
+    this.newId = deps.newId ?? (() => crypto.randomUUID());
+  }
+
+  /**
+   * The runtime.onMessage handler: a promise of the answer for a `page-dial` request, undefined for any other
+   * message (left to the other handlers).
+   */
+  handleMessage(message: unknown, sender: PageDialSender): Promise<CommandResult> | undefined {
+    if (!isPageDialRequest(message)) return undefined;
+    const origin = originOf(sender.url);
+    // Content scripts of this extension send with our id and a tab; extension pages have no tab.
+    if (sender.id !== this.deps.extensionId || sender.tab === undefined || !/^https?:\/\//.test(sender.url ?? '')) {
+      this.deps.log.append('page-dial-refused', { origin, reason: 'sender' });
+      return Promise.resolve({ ok: false, error: { code: 'bad-command', detail: 'page-dial is only accepted from click-to-dial content scripts' } });
+    }
+    return this.dial(message.phoneNumber, 'page', origin);
+  }
+
+  /** The context menu item on a selection: its first phone number is dialed. */
+  async handleSelection(selectionText: string | undefined, pageUrl: string | undefined): Promise<CommandResult> {
+    const origin = originOf(pageUrl);
+    const text = (selectionText ?? '').slice(0, 200);
+    const [match] = findPhoneNumbers(text, await this.deps.defaultCountry());
+    if (!match) {
+      this.deps.log.append('page-dial-refused', { origin, reason: 'no-number-in-selection' });
+      return { ok: false, error: { code: 'invalid-number', params: { number: text.slice(0, 40) } } };
+    }
+    return this.dial(match.e164, 'selection', origin);
+  }
+
+  private async dial(phoneNumber: string, source: 'page' | 'selection', origin: string): Promise<CommandResult> {
+    const e164 = validE164(phoneNumber);
+    if (!e164) {
+      this.deps.log.append('page-dial-refused', { origin, source, reason: 'invalid-number' });
+      return { ok: false, error: { code: 'invalid-number', params: { number: phoneNumber.slice(0, 32) } } };
+    }
+    const result = await this.deps.execute({ id: `page-dial:${this.newId()}`, command: { type: 'dial', target: { phoneNumber: e164 } } });
+    this.deps.log.append('page-dial', { origin, source, ok: result.ok, ...(result.ok ? {} : { code: result.error.code }) });
+    return result;
+  }
+}

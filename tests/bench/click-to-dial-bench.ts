@@ -1,0 +1,161 @@
+// Click-to-dial's benchmarks, in Debian Chromium on a generated CRM page (a customer table: name, e-mail,
+// phone, date, amount per row; one text node in five holds a number) of 12,500 and 62,500 text nodes:
+//   - initial scan: the scanner's own work (sum of its slices) from start to idle, and its ratio to a bare
+//     TreeWalker pass reading every text node of the same page;
+//   - the longest main-thread task while scanning (PerformanceObserver "longtask", 50 ms and up; 0 when none)
+//     and the scanner's longest slice;
+//   - rescan after the page re-renders 1,000 text nodes (new nodes replace old ones): the scanner's work from
+//     the mutation to idle;
+//   - the gzip size of each built content script (.output/chrome-mv3/content-scripts/*.js).
+// The scanner and highlighter are bundled with esbuild as they are in the content script and run in the page.
+
+import { readdirSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Page } from '@playwright/test';
+import { build } from 'esbuild';
+import { chromiumArgs, chromiumPath, repoRoot } from '../support/chromium';
+import { ensureExtensionBuilt } from '../support/extension-harness';
+import { type BenchRow, ms } from './stats';
+
+const SIZES = [12_500, 62_500];
+const RERENDERED_NODES = 1000;
+
+async function scannerBundle(): Promise<string> {
+  const result = await build({
+    stdin: {
+      contents: `export { PageScanner } from './lib/click-to-dial/page-scanner'; export { createHighlighter } from './lib/click-to-dial/highlighter';`,
+      resolveDir: repoRoot,
+      loader: 'ts',
+    },
+    bundle: true,
+    format: 'iife',
+    globalName: '__c2d',
+    write: false,
+    target: 'es2022',
+  });
+  return result.outputFiles[0].text;
+}
+
+/** A customer table with `textNodes` text nodes (5 cells a row). */
+function generatedPage(page: Page, textNodes: number): Promise<void> {
+  return page.evaluate((rows) => {
+    const table = document.createElement('table');
+    const body = document.createElement('tbody');
+    for (let i = 0; i < rows; i++) {
+      const tr = document.createElement('tr');
+      const cells = [`Customer ${i}`, `customer${i}@example.com`, `03-${String(1000 + (i % 9000)).padStart(4, '0')}-${String(1000 + ((i * 7) % 9000))}`, `2024-0${1 + (i % 9)}-1${i % 10}`, `¥${(i * 137) % 100000}`];
+      for (const text of cells) {
+        const td = document.createElement('td');
+        td.textContent = text;
+        tr.append(td);
+      }
+      body.append(tr);
+    }
+    table.append(body);
+    document.body.replaceChildren(table);
+  }, textNodes / 5);
+}
+
+interface ScanFigures {
+  bareMs: number;
+  scanWorkMs: number;
+  scanWallMs: number;
+  numbers: number;
+  longestTaskMs: number;
+  longestSliceMs: number;
+  rescanWorkMs: number;
+  rescanNewTextMs: number;
+}
+
+async function measure(page: Page, bundle: string, textNodes: number): Promise<ScanFigures> {
+  await page.setContent('<!doctype html><html><head><title>CRM</title></head><body></body></html>');
+  // tsx names the functions in the callbacks below with a `__name` helper that only exists in Node.
+  await page.evaluate('window.__name = (fn) => fn');
+  await generatedPage(page, textNodes);
+  await page.addScriptTag({ content: bundle });
+  return page.evaluate(async (rerendered) => {
+    type Scanner = {
+      start(): void;
+      busy: boolean;
+      totalSliceMs: number;
+      longestSliceMs: number;
+      numbers(): unknown[];
+    };
+    const lib = (window as unknown as { __c2d: { PageScanner: new (d: Document, o: unknown) => Scanner; createHighlighter(d: Document): unknown } }).__c2d;
+    // The bare pass: every text node visited and read.
+    let bareMs = Infinity;
+    for (let run = 0; run < 3; run++) {
+      const started = performance.now();
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      let length = 0;
+      while (walker.nextNode()) length += (walker.currentNode as Text).data.length;
+      bareMs = Math.min(bareMs, performance.now() - started);
+      if (length < 0) throw new Error('unreachable');
+    }
+    // The generated page is laid out and painted before the scan starts, so its own first frame is not counted.
+    void document.body.offsetHeight;
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    let longestTaskMs = 0;
+    const observer = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) longestTaskMs = Math.max(longestTaskMs, entry.duration);
+    });
+    observer.observe({ type: 'longtask', buffered: false });
+    const idle = (scanner: Scanner) =>
+      new Promise<void>((resolve) => {
+        const check = () => (scanner.busy ? requestAnimationFrame(check) : resolve());
+        requestAnimationFrame(check);
+      });
+    const scanner = new lib.PageScanner(document, { defaultCountry: 'JP', listener: lib.createHighlighter(document) });
+    const wallStarted = performance.now();
+    scanner.start();
+    await idle(scanner);
+    const scanWallMs = performance.now() - wallStarted;
+    const scanWorkMs = scanner.totalSliceMs;
+    const numbers = scanner.numbers().length;
+    // Re-render: 1,000 cells get new text nodes with the same text (a framework re-rendering its rows)…
+    const cells = [...document.querySelectorAll('td')].slice(0, rerendered);
+    let before = scanner.totalSliceMs;
+    cells.forEach((td) => td.replaceChildren(document.createTextNode(td.textContent ?? '')));
+    await idle(scanner);
+    const rescanWorkMs = scanner.totalSliceMs - before;
+    // …then with new text (200 new numbers, 800 changed other cells).
+    before = scanner.totalSliceMs;
+    cells.forEach((td, i) => td.replaceChildren(document.createTextNode(i % 5 === 2 ? `06-6123-${String(1000 + i)}` : `${td.textContent} `)));
+    await idle(scanner);
+    const rescanNewTextMs = scanner.totalSliceMs - before;
+    await new Promise((resolve) => setTimeout(resolve, 100)); // longtask entries arrive a little later
+    observer.disconnect();
+    return { bareMs, scanWorkMs, scanWallMs, numbers, longestTaskMs, longestSliceMs: scanner.longestSliceMs, rescanWorkMs, rescanNewTextMs };
+  }, RERENDERED_NODES);
+}
+
+export async function clickToDialBench(): Promise<BenchRow[]> {
+  ensureExtensionBuilt();
+  const bundle = await scannerBundle();
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: [...chromiumArgs(), '--headless=new'] });
+  const rows: BenchRow[] = [];
+  try {
+    const page = await browser.newPage();
+    await measure(page, bundle, 2500); // warm-up (JIT), not reported
+    for (const size of SIZES) {
+      const f = await measure(page, bundle, size);
+      const label = `${size.toLocaleString('en-US')} text nodes`;
+      rows.push(
+        { measure: `${label}: initial scan (scanner work; ${f.numbers} numbers)`, value: ms(f.scanWorkMs), goal: '', ok: null },
+        { measure: `${label}: bare TreeWalker pass / ratio`, value: `${ms(f.bareMs)} / ${(f.scanWorkMs / f.bareMs).toFixed(1)}x`, goal: '', ok: null },
+        { measure: `${label}: scan start to idle (wall, frames included)`, value: ms(f.scanWallMs), goal: '', ok: null },
+        { measure: `${label}: longest task during the scan (longtask; longest slice)`, value: `${ms(f.longestTaskMs)} (${ms(f.longestSliceMs)})`, goal: '< 50 ms', ok: f.longestTaskMs < 50 },
+        { measure: `${label}: rescan after re-rendering ${RERENDERED_NODES} nodes (same text)`, value: ms(f.rescanWorkMs), goal: '< 5 ms', ok: f.rescanWorkMs < 5 },
+        { measure: `${label}: rescan after re-rendering ${RERENDERED_NODES} nodes (new text, 200 new numbers)`, value: ms(f.rescanNewTextMs), goal: '', ok: null },
+      );
+    }
+  } finally {
+    await browser.close();
+  }
+  const dir = `${repoRoot}.output/chrome-mv3/content-scripts/`;
+  for (const file of readdirSync(dir).filter((name) => name.endsWith('.js'))) {
+    const kb = gzipSync(readFileSync(dir + file), { level: 9 }).length / 1024;
+    rows.push({ measure: `content script ${file} (gzip)`, value: `${kb.toFixed(1)} KB`, goal: file === 'click-to-dial.js' ? '< 60 KB' : '', ok: file === 'click-to-dial.js' ? kb < 60 : null });
+  }
+  return rows;
+}

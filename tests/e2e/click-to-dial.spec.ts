@@ -1,0 +1,187 @@
+// End to end, click-to-dial (F28, B1) with agent1 signed in: on pages served from their own origin, hovering a
+// number shows the dial button and clicking it calls (the panel shows the call, the contact center has the
+// outbound contact), a tel: link calls through Switchboard, a Japanese page with full-width digits works with
+// the default country JP, a section the page re-renders stays dialable; and a hostile page cannot start a call
+// with synthetic clicks or postMessage, nor read the button's closed shadow root.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { expect, type Page, test } from '@playwright/test';
+import { type AgentBrowser, startTestContactCenter, type TestContactCenter } from '../support/softphone-fixture';
+import { REACHES_PANEL_MS, activeCall, agentView, contactRecord, endAndClose, ensureStatus, launchAgent } from '../support/softphone-steps';
+
+test.describe.configure({ mode: 'serial' });
+
+const PAGES: Record<string, string> = {
+  '/crm': `<!doctype html><html lang="en"><head><title>Customer: Hana Sato</title></head><body>
+    <h1>Hana Sato</h1>
+    <p>Office: <span id="office">03-5550-0123</span> (weekdays)</p>
+    <p><a id="tel" href="tel:+81-3-5550-0124">Support line</a></p>
+    <p><input id="field" value="03-5550-0999"></p>
+    <div id="spa"></div>
+    <script>
+      // A single-page-app section: its nodes are thrown away and rebuilt every 300 ms.
+      let renders = 0;
+      const render = () => { renders++; document.getElementById('spa').innerHTML = '<p>Branch <b>render ' + renders + '</b>: <span id="branch">06-6123-4567</span></p>'; };
+      render();
+      setInterval(render, 300);
+    </script>
+  </body></html>`,
+  '/ja': `<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>顧客情報</title></head><body>
+    <p>電話：<span id="fullwidth">０３－５５５０－０１２５</span>（平日）</p>
+  </body></html>`,
+  '/framed': `<!doctype html><html lang="en"><head><title>Framed</title></head><body>
+    <p>The record below is a same-origin frame.</p>
+    <iframe id="record" src="/ja" style="width: 360px; height: 120px; border: 0"></iframe>
+  </body></html>`,
+  '/hostile': `<!doctype html><html lang="en"><head><title>Hostile</title></head><body>
+    <p>Call us: <span id="number">03-5550-0126</span></p>
+    <p><a id="tel" href="tel:0355500127">Support</a></p>
+  </body></html>`,
+};
+
+let cc: TestContactCenter;
+let emily: AgentBrowser;
+let server: Server;
+let origin = '';
+
+test.beforeAll(async () => {
+  test.setTimeout(60_000);
+  server = createServer((req, res) => {
+    const body = PAGES[req.url ?? ''];
+    res.writeHead(body ? 200 : 404, { 'Content-Type': 'text/html; charset=utf-8' });
+    res.end(body ?? 'not found');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  cc = await startTestContactCenter();
+  emily = await launchAgent('agent1');
+  await emily.signInQuickly(cc);
+  await ensureStatus(cc, emily, 'Available');
+});
+test.afterAll(async () => {
+  await emily?.close();
+  await cc?.stop();
+  await new Promise((resolve) => server?.close(resolve));
+});
+
+const dialButton = (page: Page) => page.locator('switchboard-dial-button');
+
+/** Moves the mouse over the middle of the text of `selector` (as the agent pointing at the number). */
+async function hoverText(page: Page, selector: string): Promise<void> {
+  const box = await page.evaluate((sel) => {
+    const range = document.createRange();
+    range.selectNodeContents(document.querySelector(sel)!);
+    const rect = range.getBoundingClientRect();
+    return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+  }, selector);
+  await page.mouse.move(box.x - 5, box.y);
+  await page.mouse.move(box.x, box.y, { steps: 3 });
+}
+
+async function openPage(path: string): Promise<Page> {
+  const page = await emily.context.newPage();
+  await page.goto(origin + path);
+  return page;
+}
+
+/** The call the panel and the contact center show after a dial to `e164`; then ended and closed. */
+async function expectOutboundCallTo(e164: string): Promise<void> {
+  await expect(activeCall(emily.panel)).toBeVisible({ timeout: REACHES_PANEL_MS });
+  const [contact] = agentView(cc, 'agent1').contacts;
+  expect(await contactRecord(cc, contact.contactId)).toMatchObject({ initiationMethod: 'outbound', customerEndpoint: e164, agentId: 'agent1' });
+  await endAndClose(cc, emily);
+}
+
+/** No call for a while: nothing reached the contact center. */
+async function expectNoCall(): Promise<void> {
+  await emily.panel.waitForTimeout(1500);
+  expect(agentView(cc, 'agent1').contacts).toEqual([]);
+  await expect(activeCall(emily.panel)).toHaveCount(0);
+}
+
+test('hovering a number shows the dial button; clicking it calls the number', async () => {
+  const page = await openPage('/crm');
+  await expect(dialButton(page)).toBeHidden();
+  await hoverText(page, '#office');
+  await expect(dialButton(page)).toBeVisible();
+  // The page text was not rewritten; the numbers are marked with a CSS highlight instead.
+  await expect(page.locator('#office')).toHaveJSProperty('innerHTML', '03-5550-0123');
+  expect(await page.evaluate(() => (CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights.get('switchboard-phone')?.size)).toBeGreaterThanOrEqual(2);
+  await dialButton(page).click();
+  await expectOutboundCallTo('+81355500123');
+  await page.close();
+});
+
+test('a number in a form field gets no dial button', async () => {
+  const page = await openPage('/crm');
+  await hoverText(page, '#field');
+  await page.waitForTimeout(500);
+  await expect(dialButton(page)).toBeHidden();
+  await page.close();
+});
+
+test('clicking a tel: link calls through Switchboard instead of the system handler', async () => {
+  const page = await openPage('/crm');
+  await page.locator('#tel').click();
+  await expectOutboundCallTo('+81355500124');
+  expect(page.url()).toBe(`${origin}/crm`);
+  await page.close();
+});
+
+test('a Japanese page with a full-width number is dialable with the default country JP', async () => {
+  const page = await openPage('/ja');
+  await hoverText(page, '#fullwidth');
+  await expect(dialButton(page)).toBeVisible();
+  await dialButton(page).click();
+  await expectOutboundCallTo('+81355500125');
+  await page.close();
+});
+
+test('a number in a same-origin frame is dialable', async () => {
+  const page = await openPage('/framed');
+  const frame = page.frameLocator('#record');
+  const offset = (await page.locator('#record').boundingBox())!;
+  const inner = await frame.locator('#fullwidth').evaluate((span) => {
+    const range = document.createRange();
+    range.selectNodeContents(span);
+    const rect = range.getBoundingClientRect();
+    return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+  });
+  await page.mouse.move(offset.x + inner.x - 5, offset.y + inner.y);
+  await page.mouse.move(offset.x + inner.x, offset.y + inner.y, { steps: 3 });
+  await expect(frame.locator('switchboard-dial-button')).toBeVisible();
+  await frame.locator('switchboard-dial-button').click();
+  await expectOutboundCallTo('+81355500125');
+  await page.close();
+});
+
+test('a section the page re-renders keeps its number dialable', async () => {
+  const page = await openPage('/crm');
+  // Several re-renders later the number is in nodes created after the first scan.
+  await expect(page.locator('#spa b')).toHaveText(/render ([4-9]|\d\d)/);
+  await hoverText(page, '#branch');
+  await expect(dialButton(page)).toBeVisible();
+  await dialButton(page).click();
+  await expectOutboundCallTo('+81661234567');
+  await page.close();
+});
+
+test('hostile page: synthetic clicks on the button or a tel: link and postMessage start no call; the button is closed to the page', async () => {
+  const page = await openPage('/hostile');
+  await hoverText(page, '#number');
+  await expect(dialButton(page)).toBeVisible();
+  const seen = await page.evaluate(() => {
+    const host = document.querySelector('switchboard-dial-button') as HTMLElement;
+    const peek = { shadowRoot: host.shadowRoot === null, text: host.textContent, html: host.innerHTML, runtime: typeof (window as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime?.sendMessage };
+    host.click();
+    host.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    host.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
+    (document.getElementById('tel') as HTMLAnchorElement).dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
+    window.postMessage({ type: 'page-dial', phoneNumber: '+81355500128', page: { url: location.href, title: 'x' } }, '*');
+    window.postMessage({ type: 'dial', target: { phoneNumber: '+81355500128' } }, '*');
+    return peek;
+  });
+  expect(seen).toEqual({ shadowRoot: true, text: '', html: '', runtime: 'undefined' });
+  await expectNoCall();
+  await page.close();
+});

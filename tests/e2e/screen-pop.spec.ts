@@ -1,0 +1,119 @@
+// End to end, screen pop (F29) with agent1 signed in and a demo CRM page as the active tab: a call from Taro
+// Suzuki's number shows the card in that tab, in a closed shadow root the page cannot read (checked through
+// CDP, which pierces closed roots), and opens his CRM record in exactly one tab; accepting the call pops
+// nothing more, and his next call focuses the record tab already open instead of opening another.
+import { expect, type Page, test } from '@playwright/test';
+import { type AgentBrowser, startTestContactCenter, type TestContactCenter } from '../support/softphone-fixture';
+import { acceptCall, callRingsAt, endAndClose, ensureStatus, launchAgent } from '../support/softphone-steps';
+
+test.describe.configure({ mode: 'serial' });
+
+/** The one extension API the test calls inside the service worker (the Node-side tsconfig has no chrome types). */
+declare const chrome: { storage: { local: { set(items: Record<string, unknown>): Promise<void> } } };
+
+const TARO = { number: '+819012345678', profileId: '7c1e4a9b2f6d4e3a8b5c0d1e2f3a4b01' };
+
+let cc: TestContactCenter;
+let agent: AgentBrowser;
+
+test.beforeAll(async () => {
+  test.setTimeout(60_000);
+  cc = await startTestContactCenter();
+  agent = await launchAgent('agent1');
+  await agent.signInQuickly(cc);
+  await ensureStatus(cc, agent, 'Available');
+  // Tests run the demo CRM on a random port, not the contact center's + 1: name it in the screen-pop setting.
+  const worker = await agent.serviceWorker();
+  await worker.evaluate(async (crmPort) => {
+    await chrome.storage.local.set({ 'settings.screenPop.templateValues': { crmPort }, 'settings.screenPop.mode': 'ring' });
+  }, String(cc.crmPort));
+});
+test.afterAll(async () => {
+  await agent?.close();
+  await cc?.stop();
+});
+
+const recordUrl = () => `http://localhost:${cc.crmPort}/customers/${TARO.profileId}`;
+const recordTabs = () => agent.context.pages().filter((p) => p.url() === recordUrl());
+
+/** The text inside the page's screen-pop card, read through CDP (the page itself cannot). */
+async function cardText(page: Page): Promise<string> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+    const host = findNode(root, (n) => n.localName === 'switchboard-screen-pop');
+    const shadow = host?.shadowRoots?.[0];
+    if (!shadow) return '';
+    expect(shadow.shadowRootType).toBe('closed');
+    return textOf(shadow);
+  } finally {
+    await cdp.detach();
+  }
+}
+
+interface DomNode {
+  nodeType: number;
+  localName?: string;
+  nodeValue?: string;
+  shadowRootType?: string;
+  children?: DomNode[];
+  shadowRoots?: DomNode[];
+}
+
+function findNode(node: DomNode, predicate: (n: DomNode) => boolean): DomNode | null {
+  if (predicate(node)) return node;
+  for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) {
+    const found = findNode(child, predicate);
+    if (found) return found;
+  }
+  return null;
+}
+
+function textOf(node: DomNode): string {
+  if (node.nodeType === 3) return node.nodeValue ?? '';
+  if (node.localName === 'style') return '';
+  return (node.children ?? []).map(textOf).join(' ');
+}
+
+test('a ringing call pops the card in the active CRM tab and opens the record once', async () => {
+  test.setTimeout(60_000);
+  const crmPage = await agent.context.newPage();
+  await crmPage.goto(`${cc.crmUrl}/`);
+  await crmPage.bringToFront();
+
+  const contactId = await callRingsAt(cc, agent, { from: TARO.number, attributes: { accountNumber: 'AC-1001' } });
+
+  await expect.poll(() => recordTabs().length, { timeout: 10_000, message: 'the record tab opens' }).toBe(1);
+  await expect.poll(() => cardText(crmPage), { timeout: 10_000 }).toContain('Taro Suzuki');
+  const text = await cardText(crmPage);
+  expect(text).toContain('090-1234-5678');
+  expect(text).toContain('BasicQueue');
+  expect(text).toContain('AC-1001');
+  expect(text).toMatch(/CASE-\d{4}-\d{4}/);
+  // The page sees an empty element: a closed shadow root.
+  expect(await crmPage.evaluate(() => {
+    const host = document.querySelector('switchboard-screen-pop');
+    return { present: host !== null, shadowRoot: host?.shadowRoot ?? null, text: host?.textContent ?? null };
+  })).toEqual({ present: true, shadowRoot: null, text: '' });
+
+  // Accepting is another event for the same contact: no second pop, no second tab.
+  await agent.panel.bringToFront(); // the record tab took the focus
+  await acceptCall(cc, agent, contactId);
+  await agent.panel.waitForTimeout(1000);
+  expect(recordTabs()).toHaveLength(1);
+  await endAndClose(cc, agent);
+});
+
+test("the customer's next call focuses the record tab already open", async () => {
+  test.setTimeout(60_000);
+  const [record] = recordTabs();
+  expect(record).toBeDefined();
+  const crmPage = agent.context.pages().find((p) => p.url() === `${cc.crmUrl}/`);
+  await crmPage?.bringToFront();
+  const contactId = await callRingsAt(cc, agent, { from: TARO.number });
+  await expect.poll(() => record!.evaluate(() => document.visibilityState), { timeout: 10_000 }).toBe('visible');
+  expect(recordTabs()).toHaveLength(1);
+  await agent.panel.bringToFront(); // the record tab took the focus
+  await acceptCall(cc, agent, contactId);
+  await endAndClose(cc, agent);
+});

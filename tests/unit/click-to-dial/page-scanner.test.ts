@@ -1,0 +1,171 @@
+// @vitest-environment happy-dom
+// The page scanner finds numbers in a live DOM as Ranges, skips fields, code and editable areas, looks into open
+// shadow roots, follows mutations in bounded slices and leaves the page's nodes untouched.
+import { afterEach, describe, expect, it } from 'vitest';
+import { PageScanner, type PageNumber, type SliceScheduler } from '../../../lib/click-to-dial/page-scanner';
+
+/** Slices run when the test says so; the clock advances by `tick` per look. */
+function manualScheduler(tick = 0): SliceScheduler & { run(): number; pending: number } {
+  const queue: (() => void)[] = [];
+  let clock = 0;
+  return {
+    request: (work) => void queue.push(work),
+    now: () => (clock += tick),
+    get pending() {
+      return queue.length;
+    },
+    run() {
+      let slices = 0;
+      while (queue.length) {
+        queue.shift()!();
+        slices++;
+      }
+      return slices;
+    },
+  };
+}
+
+function startScanner(scheduler = manualScheduler(), extra: { hugeBatch?: number; fullRescanDelayMs?: number } = {}) {
+  const found = new Set<PageNumber>();
+  const scanner = new PageScanner(document, {
+    defaultCountry: 'JP',
+    scheduler,
+    ...extra,
+    listener: {
+      added: (numbers) => numbers.forEach((n) => found.add(n)),
+      removed: (numbers) => numbers.forEach((n) => found.delete(n)),
+    },
+  });
+  scanner.start();
+  return { scanner, found, scheduler };
+}
+
+const numbersOf = (found: Set<PageNumber>) => [...found].map((n) => n.e164).sort();
+const flushMutations = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+let current: PageScanner | null = null;
+afterEach(() => {
+  current?.stop();
+  current = null;
+  document.body.innerHTML = '';
+});
+
+describe('PageScanner', () => {
+  it('finds numbers in page text as ranges over the original text nodes, without changing the DOM', () => {
+    document.body.innerHTML = '<p id="p">Head office: 03-1234-5678, mobile ０９０－１２３４－５６７８.</p><div>Order 2024-05-01 at 12:30</div>';
+    const before = document.body.innerHTML;
+    const { scanner, found, scheduler } = startScanner();
+    current = scanner;
+    scheduler.run();
+    expect(numbersOf(found)).toEqual(['+81312345678', '+819012345678']);
+    const text = document.getElementById('p')!.firstChild!;
+    const office = [...found].find((n) => n.e164 === '+81312345678')!;
+    expect(office.range.startContainer).toBe(text);
+    expect(office.node).toBe(text);
+    expect(text.textContent!.slice(office.start, office.end)).toBe('03-1234-5678');
+    expect([office.range.startOffset, office.range.endOffset]).toEqual([office.start, office.end]);
+    expect(office.national).toBe('03-1234-5678');
+    expect(document.body.innerHTML).toBe(before);
+  });
+
+  it('skips inputs, textareas, code, scripts, editable areas and links that are not tel:, but reads tel: links', () => {
+    document.body.innerHTML = [
+      '<input value="03-1111-2222"><textarea>03-1111-3333</textarea><code>03-1111-4444</code><pre>03-1111-5555</pre>',
+      '<script>var n = "03-1111-6666"</script><style>/* 03-1111-7777 */</style>',
+      '<div contenteditable="true"><p>03-1111-8888</p></div><a href="https://example.com/03-1111-9999">03-1111-9999</a>',
+      '<a href="tel:0312120000">03-1212-0000</a><span>03-3434-0000</span>',
+    ].join('');
+    const { scanner, found, scheduler } = startScanner();
+    current = scanner;
+    scheduler.run();
+    expect(numbersOf(found)).toEqual(['+81312120000', '+81334340000']);
+  });
+
+  it('scans open shadow roots and follows changes inside them', async () => {
+    const host = document.createElement('div');
+    document.body.append(host);
+    const shadow = host.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<span>Support: 0120-123-456</span>';
+    const { scanner, found, scheduler } = startScanner();
+    current = scanner;
+    scheduler.run();
+    expect(numbersOf(found)).toEqual(['+81120123456']);
+    expect(scanner.shadowRoots()).toContain(shadow);
+
+    shadow.innerHTML = '<span>Sales: 03-5555-0101</span>';
+    await flushMutations();
+    scheduler.run();
+    expect(numbersOf(found)).toEqual(['+81355550101']);
+  });
+
+  it('rescans only what changed: re-rendered text, added and removed nodes', async () => {
+    document.body.innerHTML = '<ul><li id="a">03-1234-5678</li><li id="b">no number</li></ul>';
+    const { scanner, found, scheduler } = startScanner();
+    current = scanner;
+    scheduler.run();
+    expect(numbersOf(found)).toEqual(['+81312345678']);
+
+    document.getElementById('a')!.firstChild!.textContent = '090-8765-4321';
+    const li = document.createElement('li');
+    li.textContent = 'Fax 06-6123-4567';
+    document.querySelector('ul')!.append(li);
+    document.getElementById('b')!.remove();
+    await flushMutations();
+    expect(scheduler.pending).toBe(1); // the observer only queued work
+    scheduler.run();
+    expect(numbersOf(found)).toEqual(['+81661234567', '+819087654321']);
+
+    li.remove();
+    await flushMutations();
+    scheduler.run();
+    expect(numbersOf(found)).toEqual(['+819087654321']);
+  });
+
+  it('works in bounded slices: a long page takes several slices, each yielding when its time is up', () => {
+    document.body.innerHTML = Array.from({ length: 400 }, (_, i) => `<p>Customer ${i}: 03-1234-${String(1000 + i)}</p>`).join('');
+    // Every look at the clock costs 4 ms: a slice of 8 ms yields after 64 nodes.
+    const { scanner, found, scheduler } = startScanner(manualScheduler(4));
+    current = scanner;
+    const slices = scheduler.run();
+    expect(slices).toBeGreaterThan(5);
+    expect(found.size).toBe(400);
+  });
+
+  it('a huge batch of changes is dropped for one deferred full rescan', async () => {
+    document.body.innerHTML = '<div id="list"></div>';
+    const { scanner, found, scheduler } = startScanner(manualScheduler(), { hugeBatch: 50, fullRescanDelayMs: 5 });
+    current = scanner;
+    scheduler.run();
+    const list = document.getElementById('list')!;
+    for (let i = 0; i < 100; i++) {
+      const p = document.createElement('p');
+      p.textContent = `03-2222-${String(1000 + i)}`;
+      list.append(p);
+    }
+    await flushMutations();
+    scheduler.run();
+    expect(found.size).toBe(0); // not yet: waiting for the page to settle
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    scheduler.run();
+    expect(found.size).toBe(100);
+  });
+
+  it('does nothing while the tab is hidden, and catches up when it is shown', () => {
+    document.body.innerHTML = '<p>03-1234-5678</p>';
+    const hidden = Object.getOwnPropertyDescriptor(Document.prototype, 'hidden');
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
+    try {
+      const { scanner, found, scheduler } = startScanner();
+      current = scanner;
+      scheduler.run();
+      expect(found.size).toBe(0);
+      Object.defineProperty(document, 'hidden', { configurable: true, get: () => false });
+      document.dispatchEvent(new Event('visibilitychange'));
+      scheduler.run();
+      expect(found.size).toBe(1);
+    } finally {
+      delete (document as { hidden?: boolean }).hidden;
+      if (hidden) void hidden;
+    }
+  });
+});

@@ -10,14 +10,13 @@ import {
   afterCallWork,
   agentView,
   callRingsAt,
-  chooseEnglishBeforeSignIn,
   closeContact,
   contactRecord,
   endAndClose,
   ensureStatus,
   incomingCard,
-  launchAgent,
   openTool,
+  signInEmilyAndYuki,
 } from '../support/softphone-steps';
 
 test.describe.configure({ mode: 'serial' });
@@ -29,11 +28,7 @@ let yuki: AgentBrowser;
 test.beforeAll(async () => {
   test.setTimeout(60_000);
   cc = await startTestContactCenter();
-  // One browser starts at a time: on two cores, two extension service workers starting together can be slow.
-  emily = await launchAgent('agent1');
-  yuki = await launchAgent('agent2');
-  await chooseEnglishBeforeSignIn(yuki);
-  await Promise.all([emily.signInQuickly(cc), yuki.signInQuickly(cc)]);
+  ({ emily, yuki } = await signInEmilyAndYuki(cc));
 });
 test.afterAll(async () => {
   await emily?.close();

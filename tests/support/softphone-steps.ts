@@ -133,3 +133,14 @@ export async function launchAgent(agentId: string): Promise<AgentBrowser> {
     return AgentBrowser.launch(agentId);
   }
 }
+
+/** Emily (agent1) and Yuki (agent2, whose instance language is Japanese: her panel is switched to English
+ *  first), both signed in. One browser starts at a time: on two cores, two extension service workers
+ *  starting together can be slow. */
+export async function signInEmilyAndYuki(cc: TestContactCenter): Promise<{ emily: AgentBrowser; yuki: AgentBrowser }> {
+  const emily = await launchAgent('agent1');
+  const yuki = await launchAgent('agent2');
+  await chooseEnglishBeforeSignIn(yuki);
+  await Promise.all([emily.signInQuickly(cc), yuki.signInQuickly(cc)]);
+  return { emily, yuki };
+}

@@ -363,7 +363,6 @@ export class RoutingEngine {
       if (this.isDeskPhone(agent)) {
         // The desk phone rings first; the customer is dialed once the agent picks it up.
         contact.participant.state = 'connecting';
-        this.dirtyDeskPhones.add(agent.def.config.deskPhoneNumber);
       } else {
         contact.participant.state = 'connected';
         this.dialFarEnd(call, customer, contact);
@@ -508,7 +507,6 @@ export class RoutingEngine {
         this.setParticipantState(contact.call, contact.participant, 'connected');
         const customer = contact.call.participants.find((p) => p.kind === 'customer');
         if (customer) this.dialFarEnd(contact.call, customer, contact);
-        this.dirtyDeskPhones.add(phoneNumber);
       }
     });
   }
@@ -750,7 +748,6 @@ export class RoutingEngine {
       return;
     }
     contact.offerTimer = this.clock.setTimer(() => this.mutate(() => this.missOffer(contact)), this.offerTimeoutMs);
-    if (this.isDeskPhone(agent)) this.dirtyDeskPhones.add(agent.def.config.deskPhoneNumber);
     this.touchContact(contact);
   }
 
@@ -779,7 +776,6 @@ export class RoutingEngine {
     this.detachFromAgent(contact, agent);
     contact.agentId = null;
     contact.participant.agentId = null;
-    if (this.isDeskPhone(agent)) this.dirtyDeskPhones.add(agent.def.config.deskPhoneNumber);
     this.touchAgent(agent);
     if (contact.agentQueueOf) {
       // A transfer to one named agent has nobody else to go to: it fails back to the transferring agent.
@@ -810,7 +806,6 @@ export class RoutingEngine {
     if (contact.enqueuedAt !== null) contact.record.queueDurationMs = now - contact.enqueuedAt - contact.record.ringDurationMs;
     this.setParticipantState(contact.call, contact.participant, 'connected');
     // A transferred-in agent hears the customer only once the transferring agent resumes, joins or leaves.
-    if (this.isDeskPhone(agent)) this.dirtyDeskPhones.add(agent.def.config.deskPhoneNumber);
     this.touchCall(contact.call);
   }
 
@@ -888,8 +883,7 @@ export class RoutingEngine {
           offer.endedAt = now;
           contact.record.ringDurationMs += now - offer.offeredAt;
         }
-        if (this.isDeskPhone(agent)) this.dirtyDeskPhones.add(agent.def.config.deskPhoneNumber);
-        this.detachFromAgent(contact, agent);
+            this.detachFromAgent(contact, agent);
         this.touchAgent(agent);
       }
       if (contact.enqueuedAt !== null) contact.record.queueDurationMs = now - contact.enqueuedAt - contact.record.ringDurationMs;
@@ -910,7 +904,6 @@ export class RoutingEngine {
     if (agent.def.acwTimeoutSeconds > 0) {
       contact.acwTimer = this.clock.setTimer(() => this.mutate(() => this.finishAcw(contact)), agent.def.acwTimeoutSeconds * 1000);
     }
-    if (this.isDeskPhone(agent)) this.dirtyDeskPhones.add(agent.def.config.deskPhoneNumber);
     this.touchContact(contact);
   }
 
@@ -1091,6 +1084,8 @@ export class RoutingEngine {
         for (const o of this.observers) o.stateChanged?.(agentId, state.name, now);
       }
       agent.lastState = state;
+      // A desk phone shows its agent's contacts: it changes whenever that agent does.
+      if (this.isDeskPhone(agent)) this.dirtyDeskPhones.add(agent.def.config.deskPhoneNumber);
     }
     const agents = [...this.dirtyAgents];
     const records = [...this.dirtyRecords.values()];
@@ -1103,11 +1098,9 @@ export class RoutingEngine {
       for (const a of agents) o.agentChanged?.(a);
       for (const d of desks) o.deskPhoneChanged?.(d);
     }
-    // Finished contacts are kept only until their record is handed over.
+    // Finished contacts are kept only until their record is handed over (an ended contact is no agent's any more).
     for (const r of records) {
-      const c = this.contacts.get(r.contactId);
-      if (c && c.state === 'ended' && !c.agentId) this.contacts.delete(r.contactId);
-      else if (c && c.state === 'ended' && c.agentId && !this.agents.get(c.agentId)?.contacts.includes(c)) this.contacts.delete(r.contactId);
+      if (this.contacts.get(r.contactId)?.state === 'ended') this.contacts.delete(r.contactId);
     }
   }
 

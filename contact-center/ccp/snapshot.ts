@@ -56,15 +56,8 @@ function stateRef(arns: Arns, status: AgentStatusDef, since: number | null) {
   return { agentStateARN: arns.status(status.id), name: status.name, type: status.type, startTimestamp: since === null ? null : wireDate(since) };
 }
 
-function endpoint(arns: Arns, c: ConnectionView) {
-  return {
-    endpointARN: null,
-    type: c.endpointType,
-    name: c.name,
-    phoneNumber: c.phoneNumber,
-    agentLogin: null,
-    queue: null,
-  } satisfies Record<string, unknown> & { endpointARN: null };
+function endpoint(c: ConnectionView) {
+  return { endpointARN: null, type: c.endpointType, name: c.name, phoneNumber: c.phoneNumber, agentLogin: null, queue: null };
 }
 
 function connection(arns: Arns, view: AgentView, contact: ContactView, c: ConnectionView) {
@@ -76,7 +69,7 @@ function connection(arns: Arns, view: AgentView, contact: ContactView, c: Connec
     initial: c.initial,
     endpoint: own
       ? { endpointARN: arns.agent(view.agentId), type: 'agent', name: view.name, phoneNumber: contact.deskPhone ? view.config.deskPhoneNumber : null, agentLogin: view.username, queue: null }
-      : endpoint(arns, c),
+      : endpoint(c),
     state: { type: contact.state === 'missed' && own ? 'disconnected' : c.state, timestamp: wireDate(c.since) },
     mute: own ? c.muted : false,
     softphoneMediaInfo: softphone

@@ -244,7 +244,8 @@ test('the offscreen engine back later than the grace period: the agent is put in
     // Break: the demo instance's first not-routable status (engineLostStatusName is not set).
     await expect.poll(() => agentStatus()).toBe('Break');
     await expect(agent.panel.getByLabel('Status').locator('option:checked')).toHaveText('Break');
-    expect(await logSince(worker, closedAt, 'engine-lost-status')).toMatchObject([{ status: 'Break', result: { ok: true } }]);
+    // The log line is written once the status command has answered, which can be just after the panel shows Break.
+    await expect.poll(() => logSince(worker, closedAt, 'engine-lost-status')).toMatchObject([{ status: 'Break', result: { ok: true } }]);
   } finally {
     await worker.evaluate((key) => chrome.storage.local.remove(key), GRACE_SECONDS_KEY);
   }

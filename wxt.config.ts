@@ -1,9 +1,21 @@
 // Build configuration of the Switchboard extension (WXT): modules, manifest and the Chrome MV3 target.
 import { defineConfig } from 'wxt';
 
+/**
+ * The public half of Switchboard's signing key: it fixes the Chrome extension id to
+ * noblaacmkmdckhdcjakjpckmkgedlibh for every build (unpacked, CI, self-hosted CRX signed with the matching
+ * private key), so admins' policies (ExtensionSettings, 3rdparty.extensions.<id>) name a stable id.
+ * docs/admin.md explains how to swap in a Chrome Web Store item's key.
+ */
+export const EXTENSION_PUBLIC_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAvy0Z3TxEtXj6kc2nWWjJMd9xqWVZHRatRyHDb4rYsev9We0s4ZBpzdcu9PssuK1MKKMiS3oU5X0d5YSX3gT52qtLO2ApX1J2i7d8yKNm/siuErBIhRpSkePGXW2ASHdxljMEc8+P2BIbpE8tdgcZhoy/qTIEVUSihW3+n2s9+x+R9/pyrCS7LUDnrFferKkPxM8/f7mz9VXmwFLvO6DUpuWrcYAxjTQNn1jc2jm4c+mtvalsp0MvoteO/hVVHpa+TQy9JnqSZvOGPLcd9jskoftw/prmskZiGwsbImltNClOunQr1p5riAQZ+tDh+1M4IpRKbekMy6TaXiy30HV29wIDAQAB';
+
+/** Firefox's add-on id (its policies.json names it under 3rdparty.Extensions). */
+export const GECKO_ID = 'switchboard@switchboard.dev';
+
 export default defineConfig({
   modules: ['@wxt-dev/module-vue', '@wxt-dev/webextension-polyfill'],
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'Switchboard',
     description: '__MSG_extension_description__',
     default_locale: 'en',
@@ -18,6 +30,9 @@ export default defineConfig({
     // The CCP frame in the offscreen document only gets the instance's sign-in cookie as first-party when the
     // extension has host permission for the instance; the worker's logout request needs it too.
     host_permissions: ['http://127.0.0.1/*', 'http://localhost/*', 'https://*.my.connect.aws/*', 'https://*.awsapps.com/*'],
+    // Admins' policy (F32): the schema Chrome checks managed storage against (built from lib/settings/schema.ts).
+    storage: { managed_schema: 'managed_schema.json' },
+    ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: GECKO_ID } } } : { key: EXTENSION_PUBLIC_KEY }),
     action: { default_title: '__MSG_action_title__' },
     commands: {
       _execute_action: { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_command_open_panel__' },
@@ -25,5 +40,5 @@ export default defineConfig({
       'end-contact': { suggested_key: { default: 'Alt+Shift+E' }, description: '__MSG_command_end_contact__' },
       'toggle-mute': { suggested_key: { default: 'Alt+Shift+M' }, description: '__MSG_command_toggle_mute__' },
     },
-  },
+  }),
 });

@@ -1,6 +1,6 @@
-// Pinia store of the panel's own preferences (UI language, the country numbers are dialed in), kept in
-// storage.local so they survive closing the panel and restarting the browser. Nothing here is session state:
-// the worker never reads it.
+// Pinia store of the panel's own preferences: the UI language (the `ui.language` setting, through the settings
+// store, so an admin can preset or lock it) and the country the number pad dials in (storage.local). Nothing
+// here is session state: the worker never reads it.
 
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
@@ -8,39 +8,38 @@ import { storage } from 'wxt/utils/storage';
 import { defaultDialCountry } from '@/lib/phone/dialable-countries';
 import { toCountryCode } from '@/lib/phone/phone-number';
 import { isUiLanguage, languageFromTag, type UiLanguage } from '@/locales/i18n';
-
-/** The UI language the agent chose in the panel; null: follow the instance's language, then the browser's. */
-export const uiLanguageItem = storage.defineItem<UiLanguage | null>('local:panel.uiLanguage', { fallback: null, version: 1 });
+import { useSettingsStore } from './settings';
 
 /** The country the number pad dials in, as the agent last picked it (ISO code); null: the instance's first. */
 export const dialCountryItem = storage.defineItem<string | null>('local:panel.dialCountry', { fallback: null, version: 1 });
 
 export const usePreferencesStore = defineStore('preferences', () => {
-  const chosenLanguage = ref<UiLanguage | null>(null);
+  const settings = useSettingsStore();
+  /** The language the settings name; null: 'auto' (the instance's language, then the browser's). */
+  const chosenLanguage = computed<UiLanguage | null>(() => {
+    const language = settings.value('ui.language');
+    return isUiLanguage(language) ? language : null;
+  });
   const chosenDialCountry = ref<string | null>(null);
   const loaded = ref(false);
   let unwatch: (() => void)[] = [];
 
   /** Reads the stored preferences and follows changes made in another panel window. */
   async function load(): Promise<void> {
-    const [language, country] = await Promise.all([uiLanguageItem.getValue(), dialCountryItem.getValue()]);
-    chosenLanguage.value = isUiLanguage(language) ? language : null;
+    const [, country] = await Promise.all([settings.load(), dialCountryItem.getValue()]);
     chosenDialCountry.value = toCountryCode(country);
     loaded.value = true;
     for (const stop of unwatch) stop();
     unwatch = [
-      uiLanguageItem.watch((value) => {
-        chosenLanguage.value = isUiLanguage(value) ? value : null;
-      }),
       dialCountryItem.watch((value) => {
         chosenDialCountry.value = toCountryCode(value);
       }),
     ];
   }
 
-  async function setLanguage(language: UiLanguage): Promise<void> {
-    chosenLanguage.value = language;
-    await uiLanguageItem.setValue(language);
+  /** Stores the agent's language; false when the admin locked it. */
+  async function setLanguage(language: UiLanguage): Promise<boolean> {
+    return (await settings.choose('ui.language', language)).ok;
   }
 
   async function setDialCountry(country: string): Promise<void> {
@@ -67,7 +66,9 @@ export const usePreferencesStore = defineStore('preferences', () => {
   }
 
   return {
-    chosenLanguage: computed(() => chosenLanguage.value),
+    chosenLanguage,
+    /** Whether the agent may change the language (the admin may lock it). */
+    languageEditable: computed(() => settings.isEditable('ui.language')),
     chosenDialCountry: computed(() => chosenDialCountry.value),
     loaded,
     load,

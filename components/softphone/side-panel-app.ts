@@ -9,13 +9,18 @@ import { usePreferencesStore } from '@/stores/preferences';
 import { useSessionStore } from '@/stores/session';
 import SoftphonePanel from './SoftphonePanel.vue';
 
+/** How long the panel waits for the stored preferences before showing itself anyway. */
+const SETTINGS_WAIT_MS = 400;
+
 export async function startSidePanel(root: string | Element, client: SessionClient = createBrowserSessionClient()) {
   const pinia = createPinia();
   const i18n = createPanelI18n(languageFromTag(navigator.language) ?? 'en');
   const app = createApp(SoftphonePanel).use(pinia).use(i18n);
   useSessionStore(pinia).attach(client);
-  // A few milliseconds: worth it so the panel opens in the agent's language, not English first.
-  await usePreferencesStore(pinia).load();
+  // Usually a few milliseconds, worth it so the panel opens in the agent's language, not English first. Just
+  // after the browser starts, Chrome answers the first managed-storage (policy) read only once its policy
+  // service is up (2-3 s measured): the panel does not wait that long; the settings apply when they arrive.
+  await Promise.race([usePreferencesStore(pinia).load(), new Promise((resolve) => setTimeout(resolve, SETTINGS_WAIT_MS))]);
   app.mount(root);
   window.addEventListener('pagehide', () => client.close(), { once: true });
   return app;

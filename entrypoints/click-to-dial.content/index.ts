@@ -1,17 +1,13 @@
 // Content script on every http(s) page and frame: phone numbers and `tel:` links become dialable through
-// Switchboard (lib/click-to-dial/click-to-dial.ts does the work; this reads the settings and reaches the worker).
-import { startClickToDial } from '@/lib/click-to-dial/click-to-dial';
-import { pageDialTexts, sendPageDial } from '@/lib/click-to-dial/page-dial-client';
-import { defaultCountryItem, disabledSitesItem, telLinksItem } from '@/lib/click-to-dial/settings';
+// Switchboard where the settings allow it (lib/click-to-dial/run-on-page.ts); a settings change (the admin's
+// policy, the panel's per-site switch) applies at once.
+import { runClickToDialOnPage } from '@/lib/click-to-dial/run-on-page';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   allFrames: true,
   runAt: 'document_idle',
-  async main(ctx) {
-    const [defaultCountry, telLinks, disabledSites] = await Promise.all([defaultCountryItem.getValue(), telLinksItem.getValue(), disabledSitesItem.getValue()]);
-    if (disabledSites.includes(location.origin) || ctx.isInvalid) return;
-    const clickToDial = startClickToDial(document, { defaultCountry, telLinks, texts: pageDialTexts(), dial: sendPageDial });
-    ctx.onInvalidated(() => clickToDial.stop());
+  main(ctx) {
+    ctx.onInvalidated(runClickToDialOnPage(document, () => location.href));
   },
 });

@@ -22,7 +22,8 @@ function main(): void {
   }
   const container = document.getElementById('ccp');
   if (!container) throw new Error('offscreen.html has no #ccp container');
-  const engine = startEngine({ instanceUrl, container, report: reportToWorker });
+  const region = new URLSearchParams(location.search).get('region') ?? '';
+  const engine = startEngine({ instanceUrl, region: /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/.test(region) ? region : undefined, container, report: reportToWorker });
   listenForWorker(engine);
   const debug: { status(): EngineStatus } = Object.freeze({ status: () => engine.status() });
   Object.defineProperty(window, '__switchboardEngine', { value: debug });

@@ -14,6 +14,8 @@ export interface ClickToDialOptions {
   defaultCountry: CountryCode;
   /** Whether `tel:` links dial through Switchboard. */
   telLinks: boolean;
+  /** Whether a click asks "Call …?" before dialing (numbers and `tel:` links). */
+  confirmBeforeDialing?: boolean;
   texts: DialButtonTexts;
   /** Asks the worker to dial (E.164). */
   dial(e164: string): Promise<CommandResult>;
@@ -27,7 +29,11 @@ export interface ClickToDial {
 export function startClickToDial(document: Document, options: ClickToDialOptions): ClickToDial {
   const highlighter = createHighlighter(document);
   const scanner = new PageScanner(document, { defaultCountry: options.defaultCountry, listener: highlighter });
-  const button = new DialButton(document, { texts: options.texts, dial: (target) => options.dial(target.e164) });
+  const button = new DialButton(document, {
+    texts: options.texts,
+    confirmFirst: options.confirmBeforeDialing === true,
+    dial: (target) => options.dial(target.e164),
+  });
   scanner.start();
   const stopHover = trackHover(document, scanner, {
     onNumber: (number, rect) => {
@@ -39,6 +45,10 @@ export function startClickToDial(document: Document, options: ClickToDialOptions
     ? interceptTelLinks(document, {
         defaultCountry: options.defaultCountry,
         dial: (e164, link) => {
+          if (options.confirmBeforeDialing) {
+            button.askToConfirm({ e164, national: e164 }, link.getBoundingClientRect());
+            return Promise.resolve({ ok: true } as const);
+          }
           const result = options.dial(e164);
           button.showOutcome(result, link.getBoundingClientRect());
           return result;

@@ -1,6 +1,7 @@
 // The one floating dial button click-to-dial shows next to the number under the pointer: a host element on the
 // document element with a CLOSED shadow root (the page cannot read or restyle its content), dialing only on a
-// trusted click, then showing "Calling…" or the error briefly.
+// trusted click (two when the confirm-before-dialing setting is on: "Call …?" first), then showing "Calling…"
+// or the error briefly.
 import type { CommandResult } from '../session/commands';
 
 /** The host's tag: a custom name, so page rules for div/span/button do not match it. */
@@ -8,6 +9,8 @@ export const DIAL_BUTTON_TAG = 'switchboard-dial-button';
 
 export interface DialButtonTexts {
   call(national: string): string;
+  /** The question a first click asks when dialing needs confirming ("Call 03-1234-5678?"). */
+  confirm(national: string): string;
   calling(): string;
   error(result: Extract<CommandResult, { ok: false }>): string;
 }
@@ -21,6 +24,8 @@ export interface DialButtonOptions {
   texts: DialButtonTexts;
   /** Places the call; only ever called from a trusted click. */
   dial(target: DialTarget): Promise<CommandResult>;
+  /** Whether the first click only asks "Call …?" and a second one dials. */
+  confirmFirst?: boolean;
   /** How long a result stays shown (default 2.5 s). */
   resultMs?: number;
 }
@@ -34,6 +39,7 @@ button {
 }
 button:hover { background: #1558b0; }
 button:focus-visible { outline: 2px solid #0b3d91; outline-offset: 1px; }
+button[data-state="confirm"] { background: #b06000; }
 button[data-state="calling"] { background: #188038; cursor: default; }
 button[data-state="error"] { background: #c5221f; cursor: default; }
 `;
@@ -52,6 +58,9 @@ function hostStyle(left: number, top: number, visible: boolean): string {
     .map((rule) => `${rule} !important`)
     .join(';');
 }
+
+/** How long "Call …?" waits for the confirming click. */
+const CONFIRM_TIMEOUT_MS = 6000;
 
 export class DialButton {
   private readonly host: HTMLElement;
@@ -89,6 +98,11 @@ export class DialButton {
     return this.pointerInside;
   }
 
+  /** Whether the button is asking "Call …?". */
+  get confirming(): boolean {
+    return this.button.dataset.state === 'confirm' && this.target !== null;
+  }
+
   /** The number the button dials now, if shown. */
   get current(): DialTarget | null {
     return this.target;
@@ -96,12 +110,19 @@ export class DialButton {
 
   /** Shows the button for `target` just after `rect` (the number's box, viewport coordinates). */
   showFor(target: DialTarget, rect: DOMRect): void {
-    if (this.busy) return;
+    if (this.busy || (this.confirming && this.target?.e164 === target.e164)) return;
     this.cancelHide();
     this.target = target;
     this.button.dataset.state = 'ready';
     this.button.textContent = `\u260E ${this.options.texts.call(target.national)}`;
     this.place(rect);
+  }
+
+  /** Shows the button next to `rect` already asking to confirm a call to `target` (a `tel:` link's click). */
+  askToConfirm(target: DialTarget, rect: DOMRect): void {
+    if (this.busy) return;
+    this.showFor(target, rect);
+    this.setConfirming(target);
   }
 
   /** Shows the outcome of a dial started elsewhere (a `tel:` link) next to `rect`. */
@@ -113,7 +134,8 @@ export class DialButton {
 
   /** Hides after a short grace period, so the pointer can travel from the number to the button. */
   hideSoon(delayMs = 400): void {
-    if (this.busy || this.pointerInside) return;
+    // A "Call …?" question stays until answered or timed out.
+    if (this.busy || this.pointerInside || this.confirming) return;
     this.cancelHide();
     this.hideTimer = setTimeout(() => this.hide(), delayMs);
   }
@@ -149,7 +171,19 @@ export class DialButton {
     event.stopPropagation();
     // A page script's click() or dispatchEvent is not the agent's gesture: it starts no call.
     if (!event.isTrusted || this.busy || !this.target) return;
+    if (this.options.confirmFirst && this.button.dataset.state !== 'confirm') {
+      this.setConfirming(this.target);
+      return;
+    }
     void this.follow(this.options.dial(this.target));
+  }
+
+  private setConfirming(target: DialTarget): void {
+    this.cancelHide();
+    this.button.dataset.state = 'confirm';
+    this.button.textContent = `\u260E ${this.options.texts.confirm(target.national)}`;
+    // An unanswered question goes away on its own.
+    this.hideTimer = setTimeout(() => this.hide(), CONFIRM_TIMEOUT_MS);
   }
 
   private async follow(promise: Promise<CommandResult>): Promise<void> {

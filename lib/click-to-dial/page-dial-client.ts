@@ -18,6 +18,7 @@ export function pageDialTexts(): DialButtonTexts {
   const message = (name: string, substitutions?: string) => browser.i18n.getMessage(name as 'c2d_call', substitutions);
   return {
     call: (national) => message('c2d_call', national),
+    confirm: (national) => message('c2d_confirm', national),
     calling: () => message('c2d_calling'),
     error: (result) => message(ERROR_MESSAGES[result.error.code] ?? 'c2d_error_other'),
   };

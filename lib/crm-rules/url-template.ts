@@ -1,6 +1,8 @@
 // Fills CRM URL templates ('http://crm/customers/{profileId}?q={phone}'): every value is URL-encoded with
 // encodeURIComponent (a hostile value such as 'a&b=c/../' cannot add parameters or walk up the path), and a
-// placeholder without a value is an error, never silently left empty.
+// placeholder without a value is an error, never silently left empty. The one exception is a placeholder that
+// starts the template ('{crmBase}/customers/{profileId}'): it is the CRM's base URL, from settings, inserted as
+// is but only when it is an http(s) URL.
 
 export class UnknownPlaceholderError extends Error {
   constructor(
@@ -26,9 +28,20 @@ export function placeholdersOf(template: string): string[] {
   return [...template.matchAll(PLACEHOLDER)].map((m) => m[1] ?? '');
 }
 
-/** Fills `template`; throws UnknownPlaceholderError for a placeholder without a value. */
+/** `value` as a base URL without its trailing slashes, or null when it is not an http(s) URL. */
+function baseUrl(value: string): string | null {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? value.replace(/\/+$/, '') : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Fills `template`; throws UnknownPlaceholderError for a placeholder without a value (or a base that is not
+ *  an http(s) URL). */
 export function fillUrlTemplate(template: string, input: TemplateInput): string {
-  return template.replace(PLACEHOLDER, (_whole, name: string) => {
+  return template.replace(PLACEHOLDER, (_whole, name: string, offset: number) => {
     let value: string | null | undefined;
     if (name.startsWith('attributes.')) {
       const key = name.slice('attributes.'.length);
@@ -37,6 +50,11 @@ export function fillUrlTemplate(template: string, input: TemplateInput): string 
       value = input.values[name];
     }
     if (value === undefined || value === null || value === '') throw new UnknownPlaceholderError(name, template);
+    if (offset === 0) {
+      const base = baseUrl(value);
+      if (base === null) throw new UnknownPlaceholderError(name, template);
+      return base;
+    }
     return encodeURIComponent(value);
   });
 }

@@ -6,6 +6,7 @@
 //   snapshot ──► voice contact, inbound, state fits the mode, not popped yet ──► mark popped (storage.session)
 //            ──► look up profiles ──► card to the active tab ──► one profile? focus or open its record tab
 import type { ContactView, SessionSnapshot } from '../session/snapshot';
+import { ruleForScreenPop } from '../crm-rules/active-rules';
 import type { CrmSiteRule } from '../crm-rules/crm-rule';
 import { caseUrl, recordUrl, searchUrl, type RecordTemplateInput } from '../crm-rules/record-urls';
 import type { ScreenPopCard, ScreenPopMessage, ScreenPopProfile } from './card-message';
@@ -31,7 +32,8 @@ export interface ScreenPopDeps {
   focusWindow?: (windowId: number) => Promise<unknown>;
   fetch: Fetch;
   log: { append(event: string, data?: Record<string, unknown>): void };
-  rules: readonly CrmSiteRule[];
+  /** The CRM site rules in force (crm-rules/active-rules.ts). */
+  rules: { getValue(): Promise<readonly CrmSiteRule[]> };
   mode: { getValue(): Promise<ScreenPopMode> };
   templateValues: { getValue(): Promise<Record<string, string>> };
   popped: StoredValue<string[]>;
@@ -99,7 +101,8 @@ export class ScreenPop {
     const profiles = await this.findProfiles(contact, instanceUrl, phoneNumber);
     const extraValues = await this.deps.templateValues.getValue();
     const base: RecordTemplateInput = { instanceUrl, extraValues, phone: phoneNumber, contactId: contact.id, attributes: contact.attributes };
-    const rule = this.deps.rules[0];
+    const [active] = await this.deps.tabs.query({ active: true, lastFocusedWindow: true });
+    const rule = ruleForScreenPop(await this.deps.rules.getValue(), active?.url);
     const urlOrNull = (build: () => string): string | null => {
       try {
         return build();

@@ -1,13 +1,14 @@
-// Wires screen pop into the session worker: the browser's tabs and windows, the built-in site rules, the
-// settings, and a subscription to the session store. Returns the function that stops it.
+// Wires screen pop into the session worker: the browser's tabs and windows, the CRM rules and screen-pop
+// settings (read at each pop, so a policy change applies to the next contact), and a subscription to the
+// session store. Returns the function that stops it.
 import { browser } from 'wxt/browser';
-import { defaultCountryItem } from '../click-to-dial/settings';
-import { BUILT_IN_RULES } from '../crm-rules/built-in-rules';
+import { activeRules } from '../crm-rules/active-rules';
+import { getSetting, loadSettings } from '../settings/settings-store';
 import type { SessionSnapshot } from '../session/snapshot';
 import type { ScreenPopMessage } from './card-message';
 import { formatForAgent } from '../phone/phone-number';
 import { ScreenPop, type ScreenPopTabs } from './screen-pop';
-import { poppedContactsItem, screenPopModeItem, screenPopTemplateValuesItem } from './settings';
+import { poppedContactsItem } from './settings';
 
 export interface ScreenPopStartDeps {
   store: { subscribe(listener: (snapshot: SessionSnapshot) => void): () => void };
@@ -26,12 +27,12 @@ export function startScreenPop(deps: ScreenPopStartDeps): { screenPop: ScreenPop
     focusWindow: (windowId) => browser.windows.update(windowId, { focused: true }),
     fetch: (url, init) => fetch(url, init),
     log: deps.log,
-    rules: BUILT_IN_RULES,
-    mode: screenPopModeItem,
-    templateValues: screenPopTemplateValuesItem,
+    rules: { getValue: async () => activeRules((await loadSettings()).values) },
+    mode: { getValue: () => getSetting('screenPop.mode') },
+    templateValues: { getValue: () => getSetting('screenPop.templateValues') },
     popped: poppedContactsItem,
     // The agent's country for reading numbers: the click-to-dial default country (JP unless changed).
-    formatNumber: async (e164) => formatForAgent(e164, await defaultCountryItem.getValue()),
+    formatNumber: async (e164) => formatForAgent(e164, await getSetting('clickToDial.defaultCountry')),
   });
   const stop = deps.store.subscribe((snapshot) => {
     void screenPop.handleSnapshot(snapshot);

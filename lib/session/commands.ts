@@ -35,6 +35,7 @@ export type ErrorCode =
   | 'engine-unavailable' // the engine is starting or was lost
   | 'invalid-number' // not a valid phone number (params: number)
   | 'invalid-url' // the contact-center URL is not a valid http(s) URL
+  | 'instance-locked' // the admin's policy names the only contact center to sign in to (params: url)
   | 'contact-not-found'
   | 'connection-not-found'
   | 'status-not-found'

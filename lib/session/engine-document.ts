@@ -36,7 +36,10 @@ export function browserOffscreenApi(): OffscreenApi {
   };
 }
 
-export const engineDocumentUrl = (instanceUrl: string) => `${ENGINE_DOCUMENT_PATH}?instance=${encodeURIComponent(instanceUrl)}`;
+/** The engine document's URL: the instance, and its AWS region when the settings name one (an offscreen
+ *  document has no storage API, so it gets what it needs in its query). */
+export const engineDocumentUrl = (instanceUrl: string, region = '') =>
+  `${ENGINE_DOCUMENT_PATH}?instance=${encodeURIComponent(instanceUrl)}${region ? `&region=${encodeURIComponent(region)}` : ''}`;
 
 const JUSTIFICATION =
   'Runs the Amazon Connect softphone (amazon-connect-streams and its CCP frame) with microphone and WebRTC audio, so calls continue while the side panel is closed.';
@@ -49,7 +52,7 @@ export function instanceOfDocumentUrl(documentUrl: string): string | null {
   }
 }
 
-export function createEngineDocument(api: OffscreenApi = browserOffscreenApi()): EngineDocument {
+export function createEngineDocument(api: OffscreenApi = browserOffscreenApi(), region: () => Promise<string> = () => Promise.resolve('')): EngineDocument {
   let creating: Promise<void> | null = null;
   let closing: Promise<void> | null = null;
 
@@ -65,12 +68,14 @@ export function createEngineDocument(api: OffscreenApi = browserOffscreenApi()):
     async create(instanceUrl) {
       if (closing) await closing;
       if (creating) return creating;
-      creating = api
-        .createDocument({
-          url: engineDocumentUrl(instanceUrl),
+      creating = region()
+        .then((name) =>
+          api.createDocument({
+            url: engineDocumentUrl(instanceUrl, name),
           reasons: ['USER_MEDIA', 'WEB_RTC', 'IFRAME_SCRIPTING'],
-          justification: JUSTIFICATION,
-        })
+            justification: JUSTIFICATION,
+          }),
+        )
         .finally(() => {
           creating = null;
         });

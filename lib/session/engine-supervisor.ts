@@ -174,6 +174,11 @@ export class EngineSupervisor {
       return Promise.resolve({ ok: false, error: { code: 'invalid-url', params: { url: String(rawInstanceUrl).slice(0, 200) } } });
     }
     return this.serialize(async () => {
+      const locked = (await this.settings()).lockedInstanceUrl;
+      if (locked !== null && normalizeInstanceUrl(locked) !== instanceUrl) {
+        this.log.append('sign-in-refused-locked-instance', { instanceUrl, locked });
+        return { ok: false, error: { code: 'instance-locked', params: { url: locked } } };
+      }
       const snapshot = await this.store.ready();
       const status = snapshot.connection.status;
       if (hasSession(snapshot) && snapshot.instanceUrl === instanceUrl && status !== 'failed') {

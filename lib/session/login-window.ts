@@ -26,14 +26,19 @@ export interface LoginWindowDeps {
   windows?: WindowsApi;
   storage?: LoginWindowStorage;
   log: SessionLogWriter;
-  loginUrl?: (instanceUrl: string) => string;
+  /** The login page of an instance (the settings' contactCenter.loginUrl, else the instance's own). */
+  loginUrl?: (instanceUrl: string) => string | Promise<string>;
+  /** Whether the window opens by itself when the engine needs a sign-in (setting signIn.openLoginWindow);
+   *  when not, only the agent's "Sign in" opens it. */
+  opensByItself?: () => Promise<boolean>;
 }
 
 export class LoginWindow {
   private readonly windows: WindowsApi;
   private readonly storage: LoginWindowStorage;
   private readonly log: SessionLogWriter;
-  private readonly loginUrl: (instanceUrl: string) => string;
+  private readonly loginUrl: (instanceUrl: string) => string | Promise<string>;
+  private readonly opensByItself: () => Promise<boolean>;
   /** Opening and closing run one at a time, so two reports never open two windows. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -42,6 +47,7 @@ export class LoginWindow {
     this.storage = deps.storage ?? loginWindowItem;
     this.log = deps.log;
     this.loginUrl = deps.loginUrl ?? loginUrlFor;
+    this.opensByItself = deps.opensByItself ?? (() => Promise.resolve(true));
   }
 
   private serialize<T>(task: () => Promise<T>): Promise<T> {
@@ -60,7 +66,11 @@ export class LoginWindow {
         return;
       }
       if (reason === 'engine' && state.dismissed) return;
-      const url = this.loginUrl(instanceUrl);
+      if (reason === 'engine' && !(await this.opensByItself())) {
+        this.log.append('login-window-waits-for-agent', {});
+        return;
+      }
+      const url = await this.loginUrl(instanceUrl);
       const created = await this.windows.create({ url, type: 'popup', focused: true, ...LOGIN_WINDOW_SIZE });
       await this.storage.setValue({ windowId: created.id ?? null, dismissed: false });
       this.log.append('login-window-opened', { url, reason });

@@ -14,7 +14,11 @@ import { createEngineDocument, ENGINE_DOCUMENT_PATH, instanceOfDocumentUrl } fro
 import { EngineSupervisor, WATCHDOG_ALARM } from './engine-supervisor';
 import { LoginWindow } from './login-window';
 import { CALL_SELECTION_MENU_ID, createCallSelectionMenu, PageDial } from './page-dial';
-import { defaultCountryItem } from '../click-to-dial/settings';
+import type { CountryCode } from '../click-to-dial/find-numbers';
+import type { ResolvedSettings } from '../settings/resolve';
+import { getSetting, loadSettings, watchSettings } from '../settings/settings-store';
+import { PhoneSettingsEnforcer } from './phone-settings';
+import { loginUrlFor } from '../streams/instance-urls';
 import { SessionStore } from './session-store';
 import { startScreenPop } from '../screen-pop/start-screen-pop';
 import { isExtensionPage, ViewHub, type ViewPort } from './view-hub';
@@ -50,8 +54,13 @@ export function startSessionWorker(): SessionWorker {
   const restoring = store.load();
   const log = new SessionLog();
   const channel = createEngineChannel();
-  const loginWindow = new LoginWindow({ log });
-  const supervisor = new EngineSupervisor({ store, document: createEngineDocument(), channel, loginWindow, log });
+  const loginWindow = new LoginWindow({
+    log,
+    loginUrl: async (instanceUrl) => (await getSetting('contactCenter.loginUrl')) || loginUrlFor(instanceUrl),
+    opensByItself: async () => (await getSetting('signIn.openLoginWindow')) === 'automatically',
+  });
+  const engineDocument = createEngineDocument(undefined, () => getSetting('contactCenter.region'));
+  const supervisor = new EngineSupervisor({ store, document: engineDocument, channel, loginWindow, log });
   const router = new CommandRouter({ store, engine: channel, session: supervisor, log });
   const badge = new BadgePainter();
   const notifier = new IncomingNotifier({ execute: (envelope) => router.execute(envelope), log });
@@ -59,7 +68,7 @@ export function startSessionWorker(): SessionWorker {
     extensionId: browser.runtime.id,
     execute: (envelope) => store.ready().then(() => router.execute(envelope)),
     log,
-    defaultCountry: () => defaultCountryItem.getValue(),
+    defaultCountry: async () => (await getSetting('clickToDial.defaultCountry')) as CountryCode,
   });
   const extensionOrigin = browser.runtime.getURL('/');
   const engineUrl = `${extensionOrigin}${ENGINE_DOCUMENT_PATH}`;
@@ -77,8 +86,15 @@ export function startSessionWorker(): SessionWorker {
   // Screen pop (F29): the card on the active page and the CRM record tab, once per ringing contact.
   startScreenPop({ store, log });
 
+  // The admin's phone settings (F32) applied to the agent's configuration on the instance.
+  const phoneSettings = new PhoneSettingsEnforcer({ execute: (envelope) => router.execute(envelope), log });
+  const followPhoneSettings = (settings: ResolvedSettings) => phoneSettings.handleSettings(settings.values);
+  watchSettings(followPhoneSettings);
+  void loadSettings().then(followPhoneSettings);
+
   store.subscribe((snapshot) => {
     views.broadcast(snapshot);
+    phoneSettings.handleSnapshot(snapshot);
     void badge.paint(snapshot).catch((error: unknown) => console.error('Switchboard: could not paint the badge', error));
     void notifier.update(snapshot, views.count > 0);
   });

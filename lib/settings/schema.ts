@@ -168,7 +168,7 @@ export const SETTINGS_SCHEMA = {
   // ── screen pop and CRM rules ──────────────────────────────────────────────────────────────────────────
   'screenPop.mode': oneOf('screenPop', ['ring', 'accept', 'off'], 'ring'),
   /** Extra values for the CRM rules' URL templates ({ "crmBase": "https://crm.example.com" }). */
-  'screenPop.templateValues': { kind: 'string-map', group: 'screenPop', agentEditable: false, maxEntries: 50, default: {} } as StringMapSetting,
+  'screenPop.templateValues': { kind: 'string-map', group: 'screenPop', agentEditable: true, maxEntries: 50, default: {} } as StringMapSetting,
   /** CRM site rules given by the admin; they are tried before the built-in ones. */
   'crm.rules': { kind: 'crm-rules', group: 'screenPop', agentEditable: false, maxItems: 50, default: [] } as CrmRulesSetting,
   /** Whether the rules Switchboard ships (the demo CRM's) apply. */

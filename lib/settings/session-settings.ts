@@ -1,25 +1,21 @@
-// The settings the session owner reads (engine-lost grace period and status), validated so a bad stored value
-// never breaks the worker: it falls back to the default instead.
-import { engineLostGraceSecondsItem, engineLostStatusNameItem } from './storage-items';
+// The settings the session owner reads when the engine is lost (grace period and status), from the settings
+// schema (policy, agent choice, defaults — already validated there).
+import { loadSettings } from './settings-store';
 
 export interface SessionSettings {
   /** Seconds to wait for a lost engine before asking for a non-routable status (0..600). */
   engineLostGraceSeconds: number;
   /** Status name to ask for; '' = the first not-routable status. */
   engineLostStatusName: string;
+  /** The only instance agents may sign in to, when the admin locked `contactCenter.url`. */
+  lockedInstanceUrl: string | null;
 }
 
-export const DEFAULT_SESSION_SETTINGS: SessionSettings = { engineLostGraceSeconds: 10, engineLostStatusName: '' };
-
-const MAX_GRACE_SECONDS = 600;
-
 export async function readSessionSettings(): Promise<SessionSettings> {
-  const [grace, statusName] = await Promise.all([engineLostGraceSecondsItem.getValue(), engineLostStatusNameItem.getValue()]);
+  const { values, sources } = await loadSettings();
   return {
-    engineLostGraceSeconds:
-      typeof grace === 'number' && Number.isFinite(grace) && grace >= 0 && grace <= MAX_GRACE_SECONDS
-        ? grace
-        : DEFAULT_SESSION_SETTINGS.engineLostGraceSeconds,
-    engineLostStatusName: typeof statusName === 'string' ? statusName.trim() : DEFAULT_SESSION_SETTINGS.engineLostStatusName,
+    engineLostGraceSeconds: values['session.engineLostGraceSeconds'],
+    engineLostStatusName: values['session.engineLostStatusName'],
+    lockedInstanceUrl: sources['contactCenter.url'] === 'admin-locked' && values['contactCenter.url'] !== '' ? values['contactCenter.url'] : null,
   };
 }

@@ -1,6 +1,6 @@
-// Every storage item of the extension, declared once: the session state the background worker keeps in
-// storage.session (so it survives the worker being stopped, and is gone when the browser closes) and the few
-// settings read from storage.local until the settings schema and policy (F32) arrive.
+// The session state the background worker keeps in storage.session, declared once (it survives the worker
+// being stopped, and is gone when the browser closes). Settings are elsewhere: settings-store.ts resolves them
+// from the settings schema, the admin's policy and the agent's choices.
 import { storage } from 'wxt/utils/storage';
 import type { CommandResult } from '../session/commands';
 import type { SessionSnapshot } from '../session/snapshot';
@@ -54,12 +54,3 @@ export const sessionLogIndexItem = storage.defineItem<SessionLogIndex | null>('s
 
 /** Storage key of one chunk of session log lines. */
 export const sessionLogChunkKey = (chunk: number) => `session:sessionLog.${chunk}` as const;
-
-// ── settings (storage.local; F32 will put a schema and policy in front of these) ───────────────────────────
-
-/** Seconds the worker waits for a lost engine to be ready again before asking for a non-routable status. */
-export const engineLostGraceSecondsItem = storage.defineItem<number>('local:settings.engineLostGraceSeconds', { fallback: 10 });
-
-/** Name of the status to ask for when the engine was lost (e.g. 'Break'); '' = the first not-routable status
- *  the instance lists, or Offline when it lists none. */
-export const engineLostStatusNameItem = storage.defineItem<string>('local:settings.engineLostStatusName', { fallback: '' });

@@ -21,6 +21,8 @@ type StatePatch = Extract<EngineEvent, { type: 'state' }>['patch'];
 
 export interface EngineOptions {
   instanceUrl: string;
+  /** The instance's AWS region (setting contactCenter.region), given to initCCP when set. */
+  region?: string;
   /** Where streams puts the CCP iframe. */
   container: HTMLElement;
   /** Sends an event to the worker (must not throw). */
@@ -207,6 +209,7 @@ export function startEngine(options: EngineOptions): Engine {
     // The CCP frame owns the softphone media (microphone, WebRTC); this document never starts a SoftphoneManager.
     softphone: { allowFramedSoftphone: true },
     ...(options.ccpLoadTimeoutMs ? { ccpLoadTimeout: options.ccpLoadTimeoutMs } : {}),
+    ...(options.region ? { region: options.region } : {}),
   });
   const bus = connect.core.getEventBus();
   for (const event of SIGN_IN_EVENTS) {

@@ -8,7 +8,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import SoftphonePanel from '@/components/softphone/SoftphonePanel.vue';
 import type { SessionSnapshot } from '@/lib/session/snapshot';
 import { emptySnapshot } from '@/lib/session/snapshot';
-import { uiLanguageItem, usePreferencesStore } from '@/stores/preferences';
+import { agentChoicesItem } from '@/lib/settings/settings-store';
+import { usePreferencesStore } from '@/stores/preferences';
 import {
   accessibleName,
   button,
@@ -225,7 +226,7 @@ describe('language', () => {
     expect(accessibleName(wrapper.get('#agent-status').element)).toBe('ステータス');
     expect(buttonNames(wrapper)).toEqual(expect.arrayContaining(['保留', 'ミュート', '通話を終了', '数値パッド', 'クイック接続', '設定', 'サインアウト']));
     expect(document.documentElement.lang).toBe('ja');
-    expect(await uiLanguageItem.getValue()).toBe('ja');
+    expect(await agentChoicesItem.getValue()).toEqual({ 'ui.language': 'ja' });
   });
 
   it('starts in Japanese for an agent whose instance language is Japanese', async () => {
@@ -234,7 +235,7 @@ describe('language', () => {
   });
 
   it('keeps the agent’s stored choice over the instance language', async () => {
-    await uiLanguageItem.setValue('en');
+    await agentChoicesItem.setValue({ 'ui.language': 'en' });
     const { wrapper, pinia } = await mountSoftphone(SoftphonePanel, readySnapshot({}, { language: 'ja_JP' }));
     await usePreferencesStore(pinia).load();
     await flushPromises();

@@ -13,12 +13,9 @@ declare const chrome: {
   action: { getBadgeText(details: object): Promise<string>; setBadgeText(details: { text: string }): Promise<void> };
   offscreen: { closeDocument(): Promise<void> };
   runtime: { getContexts(filter: { contextTypes: string[] }): Promise<{ documentUrl?: string }[]> };
-  storage: { local: { set(items: Record<string, unknown>): Promise<void>; remove(key: string): Promise<void> } };
 };
 
 const ENGINE_LOST = /The connection to the contact center was lost/;
-/** The storage.local key of `local:settings.engineLostGraceSeconds` (lib/settings/storage-items.ts). */
-const GRACE_SECONDS_KEY = 'settings.engineLostGraceSeconds';
 
 let cc: TestContactCenter;
 let agent: AgentBrowser;
@@ -236,7 +233,7 @@ test('the offscreen engine closed while Available: the panel says so, the engine
 test('the offscreen engine back later than the grace period: the agent is put in a non-routable status', async () => {
   const worker = await agent.serviceWorker();
   // A grace period of 0 s: any recovery is late (the engine needs a few hundred ms to come back).
-  await worker.evaluate((key) => chrome.storage.local.set({ [key]: 0 }), GRACE_SECONDS_KEY);
+  await agent.chooseSettings({ 'session.engineLostGraceSeconds': 0 });
   try {
     const closedAt = await closeEngine(worker);
     const recovered = await awaitEngineRecovered(worker, closedAt);
@@ -247,7 +244,7 @@ test('the offscreen engine back later than the grace period: the agent is put in
     // The log line is written once the status command has answered, which can be just after the panel shows Break.
     await expect.poll(() => logSince(worker, closedAt, 'engine-lost-status')).toMatchObject([{ status: 'Break', result: { ok: true } }]);
   } finally {
-    await worker.evaluate((key) => chrome.storage.local.remove(key), GRACE_SECONDS_KEY);
+    await agent.chooseSettings({ 'session.engineLostGraceSeconds': null });
   }
   await agent.setStatus(cc, 'Available');
 });

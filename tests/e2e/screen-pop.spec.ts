@@ -8,9 +8,6 @@ import { acceptCall, callRingsAt, endAndClose, ensureStatus, launchAgent } from 
 
 test.describe.configure({ mode: 'serial' });
 
-/** The one extension API the test calls inside the service worker (the Node-side tsconfig has no chrome types). */
-declare const chrome: { storage: { local: { set(items: Record<string, unknown>): Promise<void> } } };
-
 const TARO = { number: '+819012345678', profileId: '7c1e4a9b2f6d4e3a8b5c0d1e2f3a4b01' };
 
 let cc: TestContactCenter;
@@ -23,10 +20,7 @@ test.beforeAll(async () => {
   await agent.signInQuickly(cc);
   await ensureStatus(cc, agent, 'Available');
   // Tests run the demo CRM on a random port, not the contact center's + 1: name it in the screen-pop setting.
-  const worker = await agent.serviceWorker();
-  await worker.evaluate(async (crmPort) => {
-    await chrome.storage.local.set({ 'settings.screenPop.templateValues': { crmPort }, 'settings.screenPop.mode': 'ring' });
-  }, String(cc.crmPort));
+  await agent.chooseSettings({ 'screenPop.templateValues': { crmPort: String(cc.crmPort) }, 'screenPop.mode': 'ring' });
 });
 test.afterAll(async () => {
   await agent?.close();

@@ -12,7 +12,7 @@ import { chromiumArgs, chromiumPath } from './chromium';
 import { extensionDir } from './extension-fixture';
 
 /** The one extension API used inside the service worker (the Node-side tsconfig has no chrome types). */
-declare const chrome: { storage: { local: { set(items: Record<string, unknown>): Promise<void> } } };
+declare const chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> } } };
 
 export const AGENT_PASSWORD = 'e2e-password';
 export const CUSTOMER = '+819012345678';
@@ -80,10 +80,26 @@ export class AgentBrowser {
     const extensionId = new URL(worker.url()).host;
     // Screen pops open a CRM record tab on every ringing call, which would hide the panel's tab (and pause its
     // rendering) in tests about other things; the screen-pop spec turns them back on.
-    await worker.evaluate(() => chrome.storage.local.set({ 'settings.screenPop.mode': 'off' }));
     const panel = await context.newPage();
+    const agent = new AgentBrowser(agentId, context, extensionId, panel);
+    await agent.chooseSettings({ 'screenPop.mode': 'off' });
     await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
-    return new AgentBrowser(agentId, context, extensionId, panel);
+    return agent;
+  }
+
+  /** Sets the agent's own choices for some settings (lib/settings: storage.local `settings.agentChoices`),
+   *  as the options page would; null forgets a choice. */
+  async chooseSettings(choices: Record<string, unknown>): Promise<void> {
+    const worker = await this.serviceWorker();
+    await worker.evaluate(async (changes) => {
+      const key = 'settings.agentChoices';
+      const stored = ((await chrome.storage.local.get(key))[key] ?? {}) as Record<string, unknown>;
+      for (const [name, value] of Object.entries(changes)) {
+        if (value === null) delete stored[name];
+        else stored[name] = value;
+      }
+      await chrome.storage.local.set({ [key]: stored });
+    }, choices);
   }
 
   get panelUrl(): string {
@@ -105,7 +121,9 @@ export class AgentBrowser {
     await login.getByRole('button', { name: /Sign in/ }).click();
     await expect(login.getByRole('heading', { name: /Signed in as/ })).toBeVisible();
     await login.close();
-    await this.panel.getByLabel('Contact center URL').fill(cc.url);
+    // An admin's policy may have locked (and filled) the URL.
+    const url = this.panel.getByLabel('Contact center URL');
+    if (await url.isEditable()) await url.fill(cc.url);
     await this.panel.getByRole('button', { name: 'Sign in', exact: true }).click();
     await expect(this.panel.getByLabel('Status')).toBeVisible({ timeout: 20_000 });
   }

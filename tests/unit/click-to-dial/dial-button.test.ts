@@ -19,6 +19,7 @@ function captureShadowRoots(): ShadowRoot[] {
 
 const texts = {
   call: (national: string) => `Call ${national}`,
+  confirm: (national: string) => `Call ${national}? Click to confirm`,
   calling: () => 'Calling…',
   error: (result: Extract<CommandResult, { ok: false }>) => `error ${result.error.code}`,
 };
@@ -63,5 +64,43 @@ describe('DialButton', () => {
     await vi.waitFor(() => expect(button.textContent).toBe('error not-signed-in'));
     const host = document.documentElement.querySelector(DIAL_BUTTON_TAG)!;
     await vi.waitFor(() => expect(host.getAttribute('style')).toContain('display:none !important'));
+  });
+
+  it('with confirm-before-dialing, the first trusted click asks and only the second dials', () => {
+    const roots = captureShadowRoots();
+    const dial = vi.fn(() => Promise.resolve<CommandResult>({ ok: true }));
+    current = new DialButton(document, { texts, dial, confirmFirst: true });
+    const target = { e164: '+81312345678', national: '03-1234-5678' };
+    current.showFor(target, rect);
+    const button = roots[0].querySelector('button')!;
+    click(button, true);
+    expect(dial).not.toHaveBeenCalled();
+    expect(button.textContent).toContain('Call 03-1234-5678? Click to confirm');
+    // Hovering the number again does not turn the question back into a plain button.
+    current.showFor(target, rect);
+    expect(current.confirming).toBe(true);
+    click(button, false);
+    expect(dial).not.toHaveBeenCalled();
+    click(button, true);
+    expect(dial).toHaveBeenCalledWith(target);
+  });
+
+  it('a question nobody answers goes away', () => {
+    vi.useFakeTimers();
+    try {
+      const roots = captureShadowRoots();
+      const dial = vi.fn(() => Promise.resolve<CommandResult>({ ok: true }));
+      current = new DialButton(document, { texts, dial, confirmFirst: true });
+      current.askToConfirm({ e164: '+81312345678', national: '+81312345678' }, rect);
+      expect(roots[0].querySelector('button')!.dataset.state).toBe('confirm');
+      current.hideSoon();
+      vi.advanceTimersByTime(1000);
+      expect(current.confirming).toBe(true);
+      vi.advanceTimersByTime(6000);
+      expect(current.confirming).toBe(false);
+      expect(dial).not.toHaveBeenCalled();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -48,6 +48,13 @@ describe('the demo CRM rule', () => {
     expect(demoCrmPort(null)).toBeNull();
   });
 
+  it('a placeholder that starts the template is the base URL: inserted as is, only when it is an http(s) URL', () => {
+    const template = '{crmBase}/people/{profileId}';
+    expect(fillUrlTemplate(template, { values: { crmBase: 'https://crm.acme.example/', profileId: 'a/b' } })).toBe('https://crm.acme.example/people/a%2Fb');
+    expect(() => fillUrlTemplate(template, { values: { crmBase: 'javascript:alert(1)//', profileId: 'p' } })).toThrow(UnknownPlaceholderError);
+    expect(() => fillUrlTemplate(template, { values: { crmBase: 'crm.acme.example', profileId: 'p' } })).toThrow(UnknownPlaceholderError);
+  });
+
   it('builds the record, search and case URLs', () => {
     const input = { instanceUrl: 'http://127.0.0.1:8080', profileId: '7c1e', phone: '+819012345678', caseId: 'case-2026-0001' };
     expect(recordUrl(demoCrmRule, input)).toBe('http://localhost:8081/customers/7c1e');

@@ -5,7 +5,8 @@ import { fakeBrowser } from 'wxt/testing';
 import { EngineSupervisor, normalizeInstanceUrl, WATCHDOG_ALARM } from '@/lib/session/engine-supervisor';
 import { SessionStore } from '@/lib/session/session-store';
 import type { SessionSnapshot } from '@/lib/session/snapshot';
-import { engineLostGraceSecondsItem, engineLostStatusNameItem, engineRecoveryItem, snapshotItem } from '@/lib/settings/storage-items';
+import { engineRecoveryItem, snapshotItem } from '@/lib/settings/storage-items';
+import { agentChoicesItem } from '@/lib/settings/settings-store';
 import { agentView, connectedCall, FakeEngineChannel, FakeEngineDocument, INSTANCE, readySnapshot, RecordingLog, ringingCall } from './session-test-kit';
 
 interface Harness {
@@ -87,6 +88,18 @@ describe('engine supervisor', () => {
 
       await h.supervisor.signIn(INSTANCE);
       expect(h.loginWindow.open).toHaveBeenCalledWith(INSTANCE, 'agent');
+    });
+
+    it("refuses another instance than the one the admin locked, and signs in to that one", async () => {
+      await fakeBrowser.storage.managed.set({ 'contactCenter.url': { value: `${INSTANCE}/`, locked: true } });
+      const h = await make();
+      expect(await h.supervisor.signIn('https://elsewhere.my.connect.aws')).toEqual({
+        ok: false,
+        error: { code: 'instance-locked', params: { url: INSTANCE } },
+      });
+      expect(h.document.created).toEqual([]);
+      expect(await h.supervisor.signIn(INSTANCE)).toEqual({ ok: true });
+      expect(h.document.created).toEqual([INSTANCE]);
     });
 
     it('fails with engine-unavailable when the offscreen document cannot be created', async () => {
@@ -257,8 +270,7 @@ describe('engine supervisor', () => {
 
     it('uses the configured status name and grace period', async () => {
       vi.useFakeTimers();
-      await engineLostGraceSecondsItem.setValue(30);
-      await engineLostStatusNameItem.setValue('meeting');
+      await agentChoicesItem.setValue({ 'session.engineLostGraceSeconds': 30, 'session.engineLostStatusName': 'meeting' });
       const h = await make();
       await h.supervisor.signIn(INSTANCE);
       await engineComesBack(h);

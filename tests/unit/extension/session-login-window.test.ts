@@ -29,6 +29,15 @@ describe('login window', () => {
     expect(create).toHaveBeenCalledWith(expect.objectContaining({ url: 'https://corp.my.connect.aws/login' }));
   });
 
+  it("opens the admin's login page when one is set, and waits for the agent when it should not open by itself", async () => {
+    const create = vi.spyOn(fakeBrowser.windows, 'create');
+    const window = new LoginWindow({ log: new RecordingLog(), loginUrl: () => Promise.resolve('https://sso.acme.example/app'), opensByItself: () => Promise.resolve(false) });
+    await window.open(INSTANCE, 'engine');
+    expect(create).not.toHaveBeenCalled();
+    await window.open(INSTANCE, 'agent');
+    expect(create).toHaveBeenCalledWith(expect.objectContaining({ url: 'https://sso.acme.example/app' }));
+  });
+
   it('opens one window however often it is asked, also by a restarted worker', async () => {
     const { window, create } = make();
     await Promise.all([window.open(INSTANCE, 'engine'), window.open(INSTANCE, 'engine')]);

@@ -2,11 +2,12 @@
 // the record tab is focused when open and created otherwise, several matching profiles open no tab.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { BUILT_IN_RULES } from '../../../lib/crm-rules/built-in-rules';
+import { activeRules } from '../../../lib/crm-rules/active-rules';
 import type { ScreenPopMessage } from '../../../lib/screen-pop/card-message';
 import { isScreenPopMessage } from '../../../lib/screen-pop/card-message';
 import { ScreenPop, type ScreenPopTabs } from '../../../lib/screen-pop/screen-pop';
-import { poppedContactsItem, screenPopModeItem, screenPopTemplateValuesItem, type ScreenPopMode } from '../../../lib/screen-pop/settings';
+import { poppedContactsItem, type ScreenPopMode } from '../../../lib/screen-pop/settings';
+import { getSetting, loadSettings, setAgentChoice } from '../../../lib/settings/settings-store';
 import { emptySnapshot, type ContactView, type SessionSnapshot } from '../../../lib/session/snapshot';
 
 const INSTANCE = 'http://127.0.0.1:8080';
@@ -80,9 +81,9 @@ function makeScreenPop(): ScreenPop {
     tabs,
     fetch: fetchMock as unknown as (url: string, init: RequestInit) => Promise<Response>,
     log: { append: (event, data) => log.push({ event, data }) },
-    rules: BUILT_IN_RULES,
-    mode: screenPopModeItem,
-    templateValues: screenPopTemplateValuesItem,
+    rules: { getValue: async () => activeRules((await loadSettings()).values) },
+    mode: { getValue: () => getSetting('screenPop.mode') },
+    templateValues: { getValue: () => getSetting('screenPop.templateValues') },
     popped: poppedContactsItem,
     formatNumber: (e164) => Promise.resolve(e164 === '+819012345678' ? '090-1234-5678' : e164),
   });
@@ -95,7 +96,12 @@ function urlsOfTabs(): string[] {
 }
 
 async function setMode(mode: ScreenPopMode) {
-  await screenPopModeItem.setValue(mode);
+  expect(await setAgentChoice('screenPop.mode', mode)).toEqual({ ok: true });
+}
+
+/** The admin's policy (managed storage), as default values. */
+async function setPolicy(values: Record<string, unknown>) {
+  await fakeBrowser.storage.managed.set(Object.fromEntries(Object.entries(values).map(([key, value]) => [key, { value }])));
 }
 
 beforeEach(async () => {
@@ -221,9 +227,35 @@ describe('screen pop', () => {
   });
 
   it('uses the configured CRM port over the derived one', async () => {
-    await screenPopTemplateValuesItem.setValue({ crmPort: '9100' });
+    await setPolicy({ 'screenPop.templateValues': { crmPort: '9100' } });
     await makeScreenPop().handleSnapshot(snapshotWith([contact()]));
     expect(urlsOfTabs()).toContain('http://localhost:9100/customers/p-taro');
+  });
+
+  it("an admin's CRM rule serves the contact when the agent is on that CRM, with the admin's template values", async () => {
+    await setPolicy({
+      'screenPop.templateValues': { crmBase: 'https://crm.acme.example' },
+      'crm.rules': [
+        {
+          id: 'acme',
+          name: 'Acme CRM',
+          matches: ['https://crm.acme.example/*'],
+          recordSelectors: { phone: '.phone', email: '.email', recordId: '[data-id]' },
+          urlTemplates: { record: '{crmBase}/people/{profileId}?from={contactId}', search: '{crmBase}/find?tel={phone}' },
+          caseReferencePattern: 'AC-\\d+',
+        },
+      ],
+    });
+    await tabs.activate('https://crm.acme.example/home');
+    await makeScreenPop().handleSnapshot(snapshotWith([contact()]));
+    expect(urlsOfTabs().filter((url) => url.includes('/people/'))).toEqual(['https://crm.acme.example/people/p-taro?from=c-1']);
+  });
+
+  it('with the built-in rules switched off and no rule of its own, it pops the card but opens no record', async () => {
+    await setPolicy({ 'crm.builtInRules': false });
+    await makeScreenPop().handleSnapshot(snapshotWith([contact()]));
+    expect(sent[0]!.message.card.profiles[0]).toMatchObject({ recordUrl: null });
+    expect(urlsOfTabs()).toEqual(['https://intranet.example/home']);
   });
 
   it('still opens the record when the active tab is not a web page', async () => {
@@ -244,7 +276,7 @@ describe('screen pop', () => {
 
   it('uses profile attributes for instances without the profiles API', async () => {
     const remote = { ...snapshotWith([contact({ attributes: { profileId: 'x/../y', customerName: 'Ken' } })]), instanceUrl: 'https://acme.my.connect.aws' };
-    await screenPopTemplateValuesItem.setValue({ crmPort: '8081' });
+    await setPolicy({ 'screenPop.templateValues': { crmPort: '8081' } });
     await makeScreenPop().handleSnapshot(remote);
     expect(fetchMock).not.toHaveBeenCalled();
     expect(sent[0]!.message.card.profiles[0]).toMatchObject({ name: 'Ken', recordUrl: 'http://localhost:8081/customers/x%2F..%2Fy' });

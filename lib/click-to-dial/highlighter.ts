@@ -22,6 +22,9 @@ export const HIGHLIGHT_CSS = `:root::highlight(${HIGHLIGHT_NAME}) { text-decorat
 
 /** How far outside the viewport a number is still highlighted, in CSS px (scrolling shows it marked). */
 const NEAR_VIEWPORT_PX = 200;
+/** A batch of found numbers this small is placed at once (a small page or a re-rendered section shows its
+ *  numbers marked without waiting for an idle period); bigger ones wait for slices. */
+const PLACED_AT_ONCE = 32;
 /** Boxes taller than this are checked at every scroll instead of being looked up by their top. */
 const TALL_BOX_PX = 1000;
 
@@ -286,6 +289,11 @@ export function createHighlighter(document: Document, options: HighlighterOption
       return figures.longestSliceMs;
     },
     added: (numbers) => {
+      if (!unplaced.length && numbers.length <= PLACED_AT_ONCE && !stopped) {
+        const viewport = geometry.viewport();
+        for (const number of numbers) place(number, viewport);
+        return;
+      }
       for (const number of numbers) {
         waiting.add(number);
         unplaced.push(number);

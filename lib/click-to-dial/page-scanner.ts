@@ -49,7 +49,9 @@ export interface PageScannerOptions {
 }
 
 /** Elements whose text is never a dialable number on the page. */
-const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'CODE', 'PRE', 'SVG', 'MATH', 'TEMPLATE', 'IFRAME', 'OBJECT', 'KBD', 'SAMP']);
+const SKIPPED_TAG_NAMES = ['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'CODE', 'PRE', 'SVG', 'MATH', 'TEMPLATE', 'IFRAME', 'OBJECT', 'KBD', 'SAMP'];
+/** In both cases, as tagName gives them (lower case for SVG and MathML, and in XHTML), so no string is made per element. */
+const SKIPPED_TAGS = new Set([...SKIPPED_TAG_NAMES, ...SKIPPED_TAG_NAMES.map((name) => name.toLowerCase())]);
 /** How many texts' matches are remembered (the oldest are forgotten first): a framework re-rendering a list
  *  makes new nodes with the same text, and parsing is most of a scan's cost (about 50 µs a number). */
 const MATCH_CACHE_SIZE = 4000;
@@ -61,7 +63,7 @@ const NODES_PER_CLOCK_CHECK = 32;
 
 /** Whether the subtree of `element` is not scanned (its own shadow root may still be, see scanRoot). */
 export function isSkippedElement(element: Element): boolean {
-  if (SKIPPED_TAGS.has(element.tagName.toUpperCase())) return true;
+  if (SKIPPED_TAGS.has(element.tagName)) return true;
   if (element.tagName === 'A' || element.tagName === 'a') {
     const href = element.getAttribute('href');
     return href !== null && !/^\s*tel:/i.test(href);
@@ -394,6 +396,8 @@ export class PageScanner {
    * ancestors are kept for the slice: a re-rendered list's items share them.
    */
   private insideSkipped(element: Element | null): boolean {
+    const knownAlready = element ? this.skippedAncestors.get(element) : false;
+    if (knownAlready !== undefined) return knownAlready;
     const chain: Element[] = [];
     let skipped = false;
     for (let current: Element | null = element; current; ) {

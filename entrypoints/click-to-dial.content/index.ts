@@ -1,6 +1,8 @@
 // Content script on every http(s) page and frame: phone numbers and `tel:` links become dialable through
 // Switchboard where the settings allow it (lib/click-to-dial/run-on-page.ts); a settings change (the admin's
 // policy, the panel's per-site switch) applies at once.
+// The highlight's style goes into the manifest, so Chrome adds it before the page is built (see highlighter.ts).
+import '@/lib/click-to-dial/highlight.css';
 import { runClickToDialOnPage } from '@/lib/click-to-dial/run-on-page';
 
 export default defineContentScript({

@@ -17,6 +17,9 @@ export interface ClickToDialOptions {
   /** Whether a click asks "Call …?" before dialing (numbers and `tel:` links). */
   confirmBeforeDialing?: boolean;
   texts: DialButtonTexts;
+  /** True when the content script's manifest injects the highlight's style (highlight.css) before the page is
+   *  built; otherwise the highlighter adopts a stylesheet, which restyles the whole page once. */
+  highlightStyleInjected?: boolean;
   /** Asks the worker to dial (E.164). */
   dial(e164: string): Promise<CommandResult>;
 }
@@ -27,7 +30,7 @@ export interface ClickToDial {
 }
 
 export function startClickToDial(document: Document, options: ClickToDialOptions): ClickToDial {
-  const highlighter = createHighlighter(document);
+  const highlighter = createHighlighter(document, { adoptStyle: !options.highlightStyleInjected });
   const scanner = new PageScanner(document, { defaultCountry: options.defaultCountry, listener: highlighter });
   const button = new DialButton(document, {
     texts: options.texts,

@@ -1,14 +1,32 @@
 // Marking the numbers the scanner found without touching the page's nodes: one CSS Custom Highlight
-// (`::highlight(switchboard-phone)`), styled by a constructed stylesheet appended to the document's adopted
-// sheets. Only numbers near the viewport are in the highlight (an IntersectionObserver on their parent
-// elements): Chrome's cost to paint a highlight grows with its range count, and a page of 12,500 numbers made
-// every frame take hundreds of ms. Where the Highlight API is missing nothing is drawn (hovering a number still
-// shows the dial button).
-import type { PageNumber, PageScannerListener } from './page-scanner';
+// (`::highlight(switchboard-phone)`) holding only the numbers near the viewport, because Chrome's cost to paint
+// a highlight grows with its range count (12,500 ranges made every frame take hundreds of ms).
+//
+// Which numbers are near the viewport is worked out here, not by an IntersectionObserver: observing one element
+// per number cost 10-30 ms of every frame during the scan and 100-300 ms of every scrolled frame on a page of
+// 12,500 numbers. Instead each number's box is read once, in idle slices, and kept in page coordinates, sorted
+// by top; a scroll looks up the numbers in the new viewport by binary search and reads only their boxes (and
+// the shown ones'). Boxes go stale when the layout changes: a resize of the document or of the window, or the
+// scroll of an inner scroller, starts a sweep that reads every box again in idle slices.
+//
+// The style is the rule HIGHLIGHT_CSS on `:root` (highlights inherit it). The content script's manifest injects
+// it before the page is built (lib/click-to-dial/highlight.css): adding any `::highlight` rule to a page that is
+// already built makes Chrome restyle every element, 250-400 ms in one frame on a page of 62,500 text nodes.
+// Elsewhere (tests, the bench) the highlighter adopts a stylesheet with it. Where the Highlight API is missing
+// nothing is drawn (hovering a number still shows the dial button).
+import { idleSliceScheduler, type PageNumber, type PageScannerListener, type SliceScheduler } from './page-scanner';
 
 export const HIGHLIGHT_NAME = 'switchboard-phone';
 
-const HIGHLIGHT_CSS = `::highlight(${HIGHLIGHT_NAME}) { text-decoration: underline dotted #1a73e8 2px; background-color: rgba(26, 115, 232, 0.08); }`;
+export const HIGHLIGHT_CSS = `:root::highlight(${HIGHLIGHT_NAME}) { text-decoration: underline dotted #1a73e8 2px; background-color: rgba(26, 115, 232, 0.08); }`;
+
+/** How far outside the viewport a number is still highlighted, in CSS px (scrolling shows it marked). */
+const NEAR_VIEWPORT_PX = 200;
+/** A batch of found numbers this small is placed at once (a small page or a re-rendered section shows its
+ *  numbers marked without waiting for an idle period); bigger ones wait for slices. */
+const PLACED_AT_ONCE = 32;
+/** Boxes taller than this are checked at every scroll instead of being looked up by their top. */
+const TALL_BOX_PX = 1000;
 
 interface HighlightRegistryLike {
   set(name: string, highlight: unknown): void;
@@ -21,89 +39,287 @@ interface HighlightLike {
 }
 type HighlightConstructor = new () => HighlightLike;
 
+/** A box in CSS px: relative to the viewport (client) or to the page's top left (page). */
+export interface Box {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
+/** Where things are on the page; tests give their own. */
+export interface PageGeometry {
+  /** The viewport in page coordinates. */
+  viewport(): Box;
+  /** The box of the number in page coordinates, or null when it is not rendered. */
+  boxOf(number: PageNumber): Box | null;
+}
+
+export interface HighlighterOptions {
+  /** False when the content script's manifest already injects HIGHLIGHT_CSS (default true: adopt a sheet). */
+  adoptStyle?: boolean;
+  scheduler?: SliceScheduler;
+  /** The most a slice may work before yielding (default 6 ms). */
+  sliceMs?: number;
+  geometry?: PageGeometry;
+}
+
 export interface Highlighter extends PageScannerListener {
   /** Whether the page's browser draws highlights. */
   readonly drawing: boolean;
   /** How many ranges are in the highlight now (the numbers near the viewport). */
   readonly highlighted: number;
+  /** True while boxes are waiting to be read. */
+  readonly busy: boolean;
+  /** Time spent in slices so far, and the longest slice, in ms (figures for the bench). */
+  readonly totalSliceMs: number;
+  readonly longestSliceMs: number;
   stop(): void;
 }
 
-export function createHighlighter(document: Document): Highlighter {
-  const view = document.defaultView as
-    | (Window & { Highlight?: HighlightConstructor; CSS?: { highlights?: HighlightRegistryLike }; IntersectionObserver?: typeof IntersectionObserver })
-    | null;
+/** The box of the element holding the number (cheaper to read than the number's own and as good for "near"). */
+function pageGeometry(view: Window): PageGeometry {
+  return {
+    viewport: () => ({ top: view.scrollY, bottom: view.scrollY + view.innerHeight, left: view.scrollX, right: view.scrollX + view.innerWidth }),
+    boxOf: (number) => {
+      const element = number.node.parentElement;
+      if (!element || !number.node.isConnected) return null;
+      const rect = element.getBoundingClientRect();
+      if (!rect.width && !rect.height) return null;
+      return { top: rect.top + view.scrollY, bottom: rect.bottom + view.scrollY, left: rect.left + view.scrollX, right: rect.right + view.scrollX };
+    },
+  };
+}
+
+const nearViewport = (box: Box | null, viewport: Box): boolean =>
+  box !== null &&
+  box.bottom >= viewport.top - NEAR_VIEWPORT_PX &&
+  box.top <= viewport.bottom + NEAR_VIEWPORT_PX &&
+  box.right >= viewport.left - NEAR_VIEWPORT_PX &&
+  box.left <= viewport.right + NEAR_VIEWPORT_PX;
+
+/** Index of the first entry whose top is at least `top` (entries sorted by top). */
+function firstAtOrBelow(sorted: readonly Placed[], top: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle].top < top) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** A number whose box has been read; top is +Infinity while it is not rendered. */
+interface Placed extends Box {
+  number: PageNumber;
+}
+
+const notDrawing = (): Highlighter => ({
+  drawing: false,
+  highlighted: 0,
+  busy: false,
+  totalSliceMs: 0,
+  longestSliceMs: 0,
+  added: () => undefined,
+  removed: () => undefined,
+  stop: () => undefined,
+});
+
+export function createHighlighter(document: Document, options: HighlighterOptions = {}): Highlighter {
+  const view = document.defaultView as (Window & { Highlight?: HighlightConstructor; CSS?: { highlights?: HighlightRegistryLike } }) | null;
   const registry = view?.CSS?.highlights;
   const HighlightOfPage = view?.Highlight;
-  const IntersectionObserverOfPage = view?.IntersectionObserver;
-  if (!registry || !HighlightOfPage || !IntersectionObserverOfPage) {
-    return { drawing: false, highlighted: 0, added: () => undefined, removed: () => undefined, stop: () => undefined };
-  }
+  if (!view || !registry || !HighlightOfPage) return notDrawing();
   const highlight = new HighlightOfPage();
   registry.set(HIGHLIGHT_NAME, highlight);
   let sheet: CSSStyleSheet | null = null;
-  try {
-    sheet = new (view as unknown as { CSSStyleSheet: typeof CSSStyleSheet }).CSSStyleSheet();
-    sheet.replaceSync(HIGHLIGHT_CSS);
-    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-  } catch {
-    sheet = null; // a page that froze adoptedStyleSheets: ranges are kept, just not drawn
+  let styled = options.adoptStyle === false;
+  if (!styled) {
+    try {
+      sheet = new (view as unknown as { CSSStyleSheet: typeof CSSStyleSheet }).CSSStyleSheet();
+      sheet.replaceSync(HIGHLIGHT_CSS);
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+      styled = true;
+    } catch {
+      sheet = null; // a page that froze adoptedStyleSheets: ranges are kept, just not drawn
+    }
+  }
+  const geometry = options.geometry ?? pageGeometry(view);
+  const scheduler = options.scheduler ?? idleSliceScheduler(view);
+  const sliceMs = options.sliceMs ?? 6;
+
+  const placed = new Map<PageNumber, Placed>();
+  /** Found numbers whose box has not been read yet, oldest first (removed ones are skipped when reached). */
+  let unplaced: PageNumber[] = [];
+  const waiting = new Set<PageNumber>();
+  /** The placed numbers by top, rebuilt when a box moved or a number came or went. */
+  let sorted: Placed[] = [];
+  let sortedStale = false;
+  const tall = new Set<Placed>();
+  const shown = new Set<PageNumber>();
+  let viewportMoved = false;
+  /** The numbers the sweep has still to read again, and whether it must start over when done. */
+  let sweep: Placed[] | null = null;
+  let sweepAgain = false;
+  let cancelSlice: (() => void) | null = null;
+  let stopped = false;
+  const figures = { totalSliceMs: 0, longestSliceMs: 0 };
+
+  const show = (number: PageNumber, near: boolean) => {
+    if (near && !shown.has(number)) {
+      shown.add(number);
+      highlight.add(number.range);
+    } else if (!near && shown.delete(number)) highlight.delete(number.range);
+  };
+
+  /** Reads the number's box, files it and shows it when near the viewport. */
+  const place = (number: PageNumber, viewport: Box) => {
+    const box = geometry.boxOf(number);
+    let entry = placed.get(number);
+    if (!entry) {
+      entry = { number, top: Infinity, bottom: Infinity, left: Infinity, right: Infinity };
+      placed.set(number, entry);
+      sortedStale = true;
+    }
+    const { top, bottom, left, right } = box ?? { top: Infinity, bottom: Infinity, left: Infinity, right: Infinity };
+    if (entry.top !== top) sortedStale = true;
+    Object.assign(entry, { top, bottom, left, right });
+    if (bottom - top > TALL_BOX_PX) tall.add(entry);
+    else tall.delete(entry);
+    show(number, nearViewport(box, viewport));
+  };
+
+  /** After a scroll: the numbers whose filed top is in the new viewport, the tall ones and the shown ones. */
+  const refreshNearViewport = (viewport: Box) => {
+    if (sortedStale) {
+      sorted = [...placed.values()].sort((a, b) => a.top - b.top);
+      sortedStale = false;
+    }
+    const candidates = new Set<PageNumber>(shown);
+    const from = firstAtOrBelow(sorted, viewport.top - NEAR_VIEWPORT_PX - TALL_BOX_PX);
+    for (let i = from; i < sorted.length && sorted[i].top <= viewport.bottom + NEAR_VIEWPORT_PX; i++) candidates.add(sorted[i].number);
+    for (const entry of tall) candidates.add(entry.number);
+    for (const number of candidates) place(number, viewport);
+  };
+
+  const slice = () => {
+    if (stopped || document.hidden) return;
+    const started = scheduler.now();
+    const deadline = started + sliceMs;
+    const viewport = geometry.viewport();
+    let checked = 0;
+    const timeUp = () => ++checked % 16 === 0 && scheduler.now() >= deadline;
+    if (viewportMoved) {
+      viewportMoved = false;
+      refreshNearViewport(viewport);
+    }
+    let next = 0;
+    while (next < unplaced.length && !timeUp()) {
+      const number = unplaced[next++];
+      if (waiting.delete(number)) place(number, viewport);
+    }
+    unplaced = next < unplaced.length ? unplaced.slice(next) : [];
+    while (sweep && !timeUp()) {
+      const entry = sweep.pop();
+      if (entry && placed.get(entry.number) === entry) place(entry.number, viewport);
+      else if (!entry) {
+        sweep = sweepAgain ? [...placed.values()] : null;
+        sweepAgain = false;
+      }
+    }
+    const took = scheduler.now() - started;
+    figures.totalSliceMs += took;
+    figures.longestSliceMs = Math.max(figures.longestSliceMs, took);
+    schedule();
+  };
+
+  function schedule() {
+    if (cancelSlice || stopped || !(viewportMoved || unplaced.length || sweep)) return;
+    cancelSlice = scheduler.request(() => {
+      cancelSlice = null;
+      slice();
+    });
   }
 
-  const byElement = new Map<Element, Set<PageNumber>>();
-  const visible = new Set<Element>();
-  const observer = new IntersectionObserverOfPage(
-    (entries) => {
-      for (const entry of entries) {
-        const numbers = byElement.get(entry.target);
-        if (!numbers) continue;
-        if (entry.isIntersecting) {
-          visible.add(entry.target);
-          numbers.forEach((n) => highlight.add(n.range));
-        } else {
-          visible.delete(entry.target);
-          numbers.forEach((n) => highlight.delete(n.range));
-        }
-      }
-    },
-    { rootMargin: '200px' },
-  );
+  const startSweep = () => {
+    if (sweep) sweepAgain = true;
+    else if (placed.size) sweep = [...placed.values()];
+  };
+  const onScroll = (event: Event) => {
+    viewportMoved = true;
+    // The page's own scroll moves the viewport over boxes that stay put; an inner scroller moves its boxes.
+    if (event.target !== document && event.target !== document.scrollingElement) startSweep();
+    schedule();
+  };
+  const onLayoutChange = () => {
+    viewportMoved = true;
+    startSweep();
+    schedule();
+  };
+  const onVisibilityChange = () => {
+    if (!document.hidden) schedule();
+  };
+  document.addEventListener('scroll', onScroll, { capture: true, passive: true });
+  view.addEventListener('resize', onLayoutChange, { passive: true });
+  document.addEventListener('visibilitychange', onVisibilityChange);
+  const ResizeObserverOfPage = (view as Window & { ResizeObserver?: typeof ResizeObserver }).ResizeObserver;
+  let pageSizeSeen = false;
+  const resizeObserver = ResizeObserverOfPage
+    ? new ResizeObserverOfPage(() => {
+        // The first report is the size the page already had.
+        if (pageSizeSeen) onLayoutChange();
+        pageSizeSeen = true;
+      })
+    : null;
+  if (document.documentElement) resizeObserver?.observe(document.documentElement);
 
   return {
-    drawing: sheet !== null,
+    drawing: styled,
     get highlighted() {
       return highlight.size;
     },
+    get busy() {
+      return cancelSlice !== null;
+    },
+    get totalSliceMs() {
+      return figures.totalSliceMs;
+    },
+    get longestSliceMs() {
+      return figures.longestSliceMs;
+    },
     added: (numbers) => {
-      for (const number of numbers) {
-        const element = number.node.parentElement;
-        if (!element) continue;
-        let set = byElement.get(element);
-        if (!set) {
-          set = new Set();
-          byElement.set(element, set);
-          observer.observe(element);
-        }
-        set.add(number);
-        if (visible.has(element)) highlight.add(number.range);
+      if (!unplaced.length && numbers.length <= PLACED_AT_ONCE && !stopped) {
+        const viewport = geometry.viewport();
+        for (const number of numbers) place(number, viewport);
+        return;
       }
+      for (const number of numbers) {
+        waiting.add(number);
+        unplaced.push(number);
+      }
+      schedule();
     },
     removed: (numbers) => {
       for (const number of numbers) {
-        highlight.delete(number.range);
-        const element = number.node.parentElement;
-        const set = element ? byElement.get(element) : undefined;
-        if (!element || !set) continue;
-        set.delete(number);
-        if (!set.size) {
-          byElement.delete(element);
-          visible.delete(element);
-          observer.unobserve(element);
+        waiting.delete(number);
+        show(number, false);
+        const entry = placed.get(number);
+        if (entry) {
+          placed.delete(number);
+          tall.delete(entry);
+          sortedStale = true;
         }
       }
     },
     stop: () => {
-      observer.disconnect();
+      stopped = true;
+      cancelSlice?.();
+      cancelSlice = null;
+      document.removeEventListener('scroll', onScroll, { capture: true });
+      view.removeEventListener('resize', onLayoutChange);
+      document.removeEventListener('visibilitychange', onVisibilityChange);
+      resizeObserver?.disconnect();
       registry.delete(HIGHLIGHT_NAME);
       if (sheet) document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
     },

@@ -1,7 +1,8 @@
 // Finding the phone numbers of a live page as Ranges without touching the page's nodes: a TreeWalker over text
 // nodes (skipping scripts, styles, code, form fields, editable areas and links that are not `tel:`), open shadow
 // roots included, kept up to date by a MutationObserver whose callback only queues; the queue is worked off in
-// time-bounded slices (one per animation frame, so nothing runs while the tab is hidden and no long task).
+// time-bounded slices in the page's idle time (requestIdleCallback, else one message-channel task at a time), so
+// the page stays responsive and the numbers appear progressively. Nothing runs while the tab is hidden.
 import { findPhoneNumbers, mayContainPhoneNumber, type CountryCode, type PhoneNumberMatch } from './find-numbers';
 
 /** One number on the page. */
@@ -28,17 +29,17 @@ export interface PageScannerListener {
   removed(numbers: readonly PageNumber[]): void;
 }
 
-/** How slices are scheduled; tests run them at once. */
+/** How slices are scheduled; tests run them when they say so. */
 export interface SliceScheduler {
-  /** Runs `work` soon (the next animation frame on a page). */
-  request(work: () => void): void;
+  /** Runs `work` soon (in the page's next idle period); the function returned cancels it. */
+  request(work: () => void): () => void;
   now(): number;
 }
 
 export interface PageScannerOptions {
   defaultCountry: CountryCode;
   listener: PageScannerListener;
-  /** The most a slice may work before yielding (default 8 ms). */
+  /** The most a slice may work before yielding (default 8 ms; less when the browser's idle period is shorter). */
   sliceMs?: number;
   /** Beyond this many queued subtrees a batch is dropped for one deferred full rescan (default 2000). */
   hugeBatch?: number;
@@ -48,16 +49,21 @@ export interface PageScannerOptions {
 }
 
 /** Elements whose text is never a dialable number on the page. */
-const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'CODE', 'PRE', 'SVG', 'MATH', 'TEMPLATE', 'IFRAME', 'OBJECT', 'KBD', 'SAMP']);
-/** How many texts' matches are remembered: a framework re-rendering a list makes new nodes with the same
- *  text, and parsing is most of a scan's cost (about 50 µs a number). */
+const SKIPPED_TAG_NAMES = ['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'CODE', 'PRE', 'SVG', 'MATH', 'TEMPLATE', 'IFRAME', 'OBJECT', 'KBD', 'SAMP'];
+/** In both cases, as tagName gives them (lower case for SVG and MathML, and in XHTML), so no string is made per element. */
+const SKIPPED_TAGS = new Set([...SKIPPED_TAG_NAMES, ...SKIPPED_TAG_NAMES.map((name) => name.toLowerCase())]);
+/** How many texts' matches are remembered (the oldest are forgotten first): a framework re-rendering a list
+ *  makes new nodes with the same text, and parsing is most of a scan's cost (about 50 µs a number). */
 const MATCH_CACHE_SIZE = 4000;
+
+/** What a text node's number is made from: a match, or a number found before in a node with the same text. */
+type FoundNumber = Pick<PhoneNumberMatch, 'start' | 'end' | 'e164' | 'national'>;
 /** How many nodes are walked between two looks at the clock. */
 const NODES_PER_CLOCK_CHECK = 32;
 
 /** Whether the subtree of `element` is not scanned (its own shadow root may still be, see scanRoot). */
 export function isSkippedElement(element: Element): boolean {
-  if (SKIPPED_TAGS.has(element.tagName.toUpperCase())) return true;
+  if (SKIPPED_TAGS.has(element.tagName)) return true;
   if (element.tagName === 'A' || element.tagName === 'a') {
     const href = element.getAttribute('href');
     return href !== null && !/^\s*tel:/i.test(href);
@@ -68,21 +74,57 @@ export function isSkippedElement(element: Element): boolean {
   return editable !== null && editable !== 'false';
 }
 
-const frameScheduler = (): SliceScheduler => ({
-  request: (work) => {
-    requestAnimationFrame(() => work());
-  },
-  now: () => performance.now(),
-});
+/** How long a slice may wait for an idle period on a busy page before it runs anyway. */
+const IDLE_TIMEOUT_MS = 500;
+
+/**
+ * Slices in the page's idle time: requestIdleCallback where the browser has it (it runs between frames, after
+ * layout, so reading boxes is cheap), else a MessageChannel task (not setTimeout, which is clamped to 4 ms).
+ */
+export function idleSliceScheduler(view: Window | null = typeof window === 'undefined' ? null : window): SliceScheduler {
+  const now = () => performance.now();
+  if (view && typeof view.requestIdleCallback === 'function' && typeof view.cancelIdleCallback === 'function') {
+    return {
+      request: (work) => {
+        const handle = view.requestIdleCallback(() => work(), { timeout: IDLE_TIMEOUT_MS });
+        return () => view.cancelIdleCallback(handle);
+      },
+      now,
+    };
+  }
+  return {
+    request: (work) => {
+      const channel = new MessageChannel();
+      let cancelled = false;
+      channel.port1.onmessage = () => {
+        channel.port1.close();
+        if (!cancelled) work();
+      };
+      channel.port2.postMessage(null);
+      return () => {
+        cancelled = true;
+        channel.port1.close();
+      };
+    },
+    now,
+  };
+}
 
 export class PageScanner {
   private readonly byNode = new Map<Text, PageNumber[]>();
-  private readonly matchCache = new Map<string, PhoneNumberMatch[]>();
+  /** The text each node of byNode had when it was scanned (its numbers' offsets are into it). */
+  private readonly scannedText = new Map<Text, string>();
+  private readonly matchCache = new Map<string, readonly FoundNumber[]>();
+  /** The numbers of the text nodes removed since the queue was last empty, by text: a re-render's new nodes with
+   *  the same text take them over without parsing, however long ago the text was first seen. */
+  private readonly removedByText = new Map<string, readonly FoundNumber[]>();
   private readonly queue: Node[] = [];
   private readonly queued = new Set<Node>();
   private readonly pendingRecords: MutationRecord[] = [];
+  /** insideSkipped's answers during one slice (the DOM may change between slices). */
+  private readonly skippedAncestors = new Map<Element, boolean>();
   private walker: TreeWalker | null = null;
-  private scheduled = false;
+  private cancelSlice: (() => void) | null = null;
   private stopped = true;
   private observer: MutationObserver | null = null;
   private readonly observedRoots = new Set<Node>();
@@ -100,7 +142,7 @@ export class PageScanner {
     private readonly document: Document,
     private readonly options: PageScannerOptions,
   ) {
-    this.scheduler = options.scheduler ?? frameScheduler();
+    this.scheduler = options.scheduler ?? idleSliceScheduler(document.defaultView);
     this.sliceMs = options.sliceMs ?? 8;
     this.hugeBatch = options.hugeBatch ?? 2000;
     this.fullRescanDelayMs = options.fullRescanDelayMs ?? 200;
@@ -124,6 +166,8 @@ export class PageScanner {
 
   stop(): void {
     this.stopped = true;
+    this.cancelSlice?.();
+    this.cancelSlice = null;
     this.observer?.disconnect();
     this.observer = null;
     this.observedRoots.clear();
@@ -135,6 +179,8 @@ export class PageScanner {
     this.walker = null;
     const all = this.numbers();
     this.byNode.clear();
+    this.scannedText.clear();
+    this.removedByText.clear();
     if (all.length) this.options.listener.removed(all);
   }
 
@@ -155,7 +201,7 @@ export class PageScanner {
 
   /** True while work is queued. */
   get busy(): boolean {
-    return this.scheduled || this.queue.length > 0 || this.pendingRecords.length > 0 || this.walker !== null;
+    return this.cancelSlice !== null || this.queue.length > 0 || this.pendingRecords.length > 0 || this.walker !== null;
   }
 
   /** Works the whole queue at once (tests, and the bench's "bare" comparison). */
@@ -175,10 +221,9 @@ export class PageScanner {
   };
 
   private schedule(): void {
-    if (this.scheduled || this.stopped) return;
-    this.scheduled = true;
-    this.scheduler.request(() => {
-      this.scheduled = false;
+    if (this.cancelSlice || this.stopped) return;
+    this.cancelSlice = this.scheduler.request(() => {
+      this.cancelSlice = null;
       this.slice();
     });
   }
@@ -200,7 +245,8 @@ export class PageScanner {
     this.observer.observe(root, { childList: true, subtree: true, characterData: true });
   }
 
-  /** Turns the queued mutation records into subtrees to scan and numbers to forget. */
+  /** Turns the queued mutation records into subtrees to scan and numbers to forget: work in proportion to what
+   *  changed, never to how many numbers the page has. */
   private takeRecords(): void {
     if (!this.pendingRecords.length) return;
     const records = this.pendingRecords.splice(0);
@@ -212,7 +258,10 @@ export class PageScanner {
         queued++;
         continue;
       }
-      for (const node of record.removedNodes) this.forgetSubtree(node, removed);
+      if (record.removedNodes.length) {
+        this.keepWalkerOnPage(record);
+        for (const node of record.removedNodes) this.forgetSubtree(node, removed);
+      }
       for (const node of record.addedNodes) {
         this.enqueue(node);
         queued++;
@@ -222,6 +271,24 @@ export class PageScanner {
     if (queued > this.hugeBatch) this.deferFullRescan();
   }
 
+  /**
+   * When the node the walker stands on was just removed, moves the walker back onto the page (the node before
+   * the removed ones, else their parent) so that the walk goes on with what follows instead of ending in the
+   * removed subtree; when that is not possible the walk starts over.
+   */
+  private keepWalkerOnPage(record: MutationRecord): void {
+    const walker = this.walker;
+    if (!walker || walker.currentNode.isConnected || walker.currentNode === walker.root) return;
+    const current = walker.currentNode;
+    if (![...record.removedNodes].some((node) => node.contains(current))) return;
+    const before = record.previousSibling;
+    if (before?.isConnected && walker.root.contains(before)) walker.currentNode = before;
+    else if (record.target.isConnected && walker.root.contains(record.target)) walker.currentNode = record.target;
+    else {
+      this.walker = null;
+      this.enqueue(walker.root);
+    }
+  }
   /** A batch too big to look at piece by piece: forget it and rescan everything once the page settles. */
   private deferFullRescan(): void {
     this.queue.length = 0;
@@ -234,6 +301,7 @@ export class PageScanner {
       for (const [node, numbers] of this.byNode) {
         if (!node.isConnected) {
           this.byNode.delete(node);
+          this.scannedText.delete(node);
           gone.push(...numbers);
         }
       }
@@ -243,27 +311,37 @@ export class PageScanner {
     }, this.fullRescanDelayMs);
   }
 
+  /** Forgets the numbers in a removed subtree (and in the open shadow roots inside it) by walking that subtree. */
   private forgetSubtree(node: Node, removed: PageNumber[]): void {
     if (node.nodeType === 3) {
       const numbers = this.byNode.get(node as Text);
       if (numbers) {
         this.byNode.delete(node as Text);
+        const text = this.scannedText.get(node as Text);
+        this.scannedText.delete(node as Text);
+        if (text !== undefined) this.removedByText.set(text, numbers);
         removed.push(...numbers);
       }
       return;
     }
-    if (node.nodeType !== 1 && node.nodeType !== 11) return;
-    // Cheaper than walking the removed subtree when few text nodes hold numbers.
-    for (const [text, numbers] of this.byNode) {
-      if (node.contains(text)) {
-        this.byNode.delete(text);
-        removed.push(...numbers);
+    if ((node.nodeType !== 1 && node.nodeType !== 11) || !this.byNode.size) return;
+    const NodeFilterOfPage = this.document.defaultView?.NodeFilter ?? NodeFilter;
+    const walker = this.document.createTreeWalker(node, NodeFilterOfPage.SHOW_ELEMENT | NodeFilterOfPage.SHOW_TEXT);
+    for (let current: Node | null = walker.currentNode; current; current = walker.nextNode()) {
+      if (current.nodeType === 3) this.forgetSubtree(current, removed);
+      else if (current.nodeType === 1) {
+        const shadow = (current as Element).shadowRoot;
+        if (shadow && this.observedRoots.has(shadow)) {
+          this.observedRoots.delete(shadow);
+          this.forgetSubtree(shadow, removed);
+        }
       }
     }
   }
 
   /** Works until `deadline`; true when work is left. */
   private step(deadline: number): boolean {
+    this.skippedAncestors.clear();
     const added = new Set<PageNumber>();
     const removed: PageNumber[] = [];
     let walked = 0;
@@ -271,7 +349,10 @@ export class PageScanner {
       for (;;) {
         if (!this.walker) {
           const root = this.queue.shift();
-          if (!root) return false;
+          if (!root) {
+            this.removedByText.clear();
+            return false;
+          }
           this.queued.delete(root);
           this.walker = this.walkerFor(root, removed, added);
           if (!this.walker) continue;
@@ -286,6 +367,7 @@ export class PageScanner {
         if (++walked % NODES_PER_CLOCK_CHECK === 0 && this.scheduler.now() >= deadline) return true;
       }
     } finally {
+      this.skippedAncestors.clear();
       if (removed.length) this.options.listener.removed(removed);
       if (added.size) this.options.listener.added([...added]);
     }
@@ -309,10 +391,26 @@ export class PageScanner {
     });
   }
 
-  /** Whether `element` or one of its ancestors (across shadow boundaries) is skipped. */
+  /**
+   * Whether `element` or one of its ancestors (across shadow boundaries) is skipped. The answers for the
+   * ancestors are kept for the slice: a re-rendered list's items share them.
+   */
   private insideSkipped(element: Element | null): boolean {
+    const knownAlready = element ? this.skippedAncestors.get(element) : false;
+    if (knownAlready !== undefined) return knownAlready;
+    const chain: Element[] = [];
+    let skipped = false;
     for (let current: Element | null = element; current; ) {
-      if (isSkippedElement(current)) return true;
+      const known = this.skippedAncestors.get(current);
+      if (known !== undefined) {
+        skipped = known;
+        break;
+      }
+      chain.push(current);
+      if (isSkippedElement(current)) {
+        skipped = true;
+        break;
+      }
       const parent: Element | null = current.parentElement;
       if (parent) current = parent;
       else {
@@ -320,7 +418,8 @@ export class PageScanner {
         current = root.nodeType === 11 && 'host' in root ? (root as ShadowRoot).host : null;
       }
     }
-    return false;
+    for (const link of chain) this.skippedAncestors.set(link, skipped);
+    return skipped;
   }
 
   /** An element with an open shadow root: its tree is queued and observed. */
@@ -332,11 +431,11 @@ export class PageScanner {
     }
   }
 
-  private matchesIn(text: string): PhoneNumberMatch[] {
-    const cached = this.matchCache.get(text);
-    if (cached) return cached;
+  private matchesIn(text: string): readonly FoundNumber[] {
+    const known = this.removedByText.get(text) ?? this.matchCache.get(text);
+    if (known) return known;
     const matches = findPhoneNumbers(text, this.options.defaultCountry);
-    if (this.matchCache.size >= MATCH_CACHE_SIZE) this.matchCache.clear();
+    if (this.matchCache.size >= MATCH_CACHE_SIZE) this.matchCache.delete(this.matchCache.keys().next().value as string);
     this.matchCache.set(text, matches);
     return matches;
   }
@@ -345,6 +444,7 @@ export class PageScanner {
     const before = this.byNode.get(node);
     if (before) {
       this.byNode.delete(node);
+      this.scannedText.delete(node);
       // Found earlier in this same step: never reported, so not reported as removed either.
       for (const number of before) if (!added.delete(number)) removed.push(number);
     }
@@ -366,6 +466,7 @@ export class PageScanner {
       return { node, start: match.start, end: match.end, range, e164: match.e164, national: match.national };
     });
     this.byNode.set(node, numbers);
+    this.scannedText.set(node, text);
     for (const number of numbers) added.add(number);
   }
 }

@@ -15,7 +15,7 @@ export function runClickToDialOnPage(document: Document, currentUrl: () => strin
     const key = options ? JSON.stringify(options) : '';
     if (stopped || (running?.key ?? '') === key) return;
     running?.instance.stop();
-    running = options ? { instance: startClickToDial(document, { ...options, texts: pageDialTexts(), dial: sendPageDial }), key } : null;
+    running = options ? { instance: startClickToDial(document, { ...options, texts: pageDialTexts(), dial: sendPageDial, highlightStyleInjected: true }), key } : null;
   };
   const decide = (settings: Awaited<ReturnType<typeof loadSettings>>) => {
     const access = clickToDialAccess(currentUrl(), settings.values);

@@ -1,4 +1,5 @@
-// `npm run bench`: every benchmark, printed as tables with their goals.
+// `npm run bench`: every benchmark, printed as tables with their goals. `npm run bench -- click-to-dial` (or any
+// of routing, offer-latency, extension) runs only the benchmarks whose name is given.
 
 import { clickToDialBench } from './click-to-dial-bench';
 import { extensionBench } from './extension-bench';
@@ -6,18 +7,35 @@ import { offerLatencyBench } from './offer-latency-bench';
 import { routingBench } from './routing-bench';
 import { printTable } from './stats';
 
-async function main(): Promise<void> {
-  routingBench(1000, 10_000, 5_000); // warm-up run (JIT), not reported
-  printTable('Routing engine (1,000 agents, 10,000 waiting contacts, virtual clock)', routingBench());
-  printTable('Offer latency through the contact center (200 signed-in agents)', await offerLatencyBench());
-  const extension = await extensionBench();
-  printTable('Softphone extension: inbound offer to ringing in the side panel (Chromium, 1 agent, 50 calls)', extension.offerToRinging);
-  printTable('Softphone extension: side panel open to interactive (20 opens)', extension.panelOpen);
-  printTable('Softphone extension: service worker restart to session restored (stopped over CDP, 10 restarts)', extension.workerRestart);
-  printTable('Click-to-dial: scanning a generated CRM page in Chromium (scanner + highlighter as in the content script)', await clickToDialBench());
+const BENCHES: Record<string, () => Promise<void>> = {
+  routing: async () => {
+    routingBench(1000, 10_000, 5_000); // warm-up run (JIT), not reported
+    printTable('Routing engine (1,000 agents, 10,000 waiting contacts, virtual clock)', routingBench());
+  },
+  'offer-latency': async () => {
+    printTable('Offer latency through the contact center (200 signed-in agents)', await offerLatencyBench());
+  },
+  extension: async () => {
+    const extension = await extensionBench();
+    printTable('Softphone extension: inbound offer to ringing in the side panel (Chromium, 1 agent, 50 calls)', extension.offerToRinging);
+    printTable('Softphone extension: side panel open to interactive (20 opens)', extension.panelOpen);
+    printTable('Softphone extension: service worker restart to session restored (stopped over CDP, 10 restarts)', extension.workerRestart);
+  },
+  'click-to-dial': async () => {
+    printTable('Click-to-dial: scanning a generated CRM page in Chromium (scanner + highlighter as in the content script)', await clickToDialBench());
+  },
+};
+
+async function main(names: string[]): Promise<void> {
+  const unknown = names.filter((name) => !(name in BENCHES));
+  if (unknown.length) {
+    console.error(`bench: unknown benchmark ${unknown.join(', ')}; choose from ${Object.keys(BENCHES).join(', ')}`);
+    process.exit(2);
+  }
+  for (const [name, run] of Object.entries(BENCHES)) if (!names.length || names.includes(name)) await run();
 }
 
-main().catch((error: unknown) => {
+main(process.argv.slice(2)).catch((error: unknown) => {
   console.error(`bench failed: ${error instanceof Error ? error.stack : String(error)}`);
   process.exit(1);
 });

@@ -2,28 +2,8 @@
 // The page scanner finds numbers in a live DOM as Ranges, skips fields, code and editable areas, looks into open
 // shadow roots, follows mutations in bounded slices and leaves the page's nodes untouched.
 import { afterEach, describe, expect, it } from 'vitest';
-import { PageScanner, type PageNumber, type SliceScheduler } from '../../../lib/click-to-dial/page-scanner';
-
-/** Slices run when the test says so; the clock advances by `tick` per look. */
-function manualScheduler(tick = 0): SliceScheduler & { run(): number; pending: number } {
-  const queue: (() => void)[] = [];
-  let clock = 0;
-  return {
-    request: (work) => void queue.push(work),
-    now: () => (clock += tick),
-    get pending() {
-      return queue.length;
-    },
-    run() {
-      let slices = 0;
-      while (queue.length) {
-        queue.shift()!();
-        slices++;
-      }
-      return slices;
-    },
-  };
-}
+import { idleSliceScheduler, PageScanner, type PageNumber } from '../../../lib/click-to-dial/page-scanner';
+import { manualScheduler } from './manual-scheduler';
 
 function startScanner(scheduler = manualScheduler(), extra: { hugeBatch?: number; fullRescanDelayMs?: number } = {}) {
   const found = new Set<PageNumber>();
@@ -167,5 +147,85 @@ describe('PageScanner', () => {
       delete (document as { hidden?: boolean }).hidden;
       if (hidden) void hidden;
     }
+  });
+
+  it('forgets the numbers of a removed subtree, open shadow roots inside it included, and keeps the others', async () => {
+    document.body.innerHTML = '<section id="card"><p>03-1111-0001</p><div id="host"></div></section><p>03-1111-0002</p>';
+    const shadow = document.getElementById('host')!.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<span>03-1111-0003</span>';
+    const { scanner, found, scheduler } = startScanner();
+    current = scanner;
+    scheduler.run();
+    expect(numbersOf(found)).toEqual(['+81311110001', '+81311110002', '+81311110003']);
+    document.getElementById('card')!.remove();
+    await flushMutations();
+    scheduler.run();
+    expect(numbersOf(found)).toEqual(['+81311110002']);
+    expect(scanner.numbers().map((n) => n.e164)).toEqual(['+81311110002']);
+    expect(scanner.shadowRoots()).not.toContain(shadow);
+  });
+
+  it('a page changing under a scan in progress: the walk goes on past removed nodes, and no number is found twice', async () => {
+    document.body.innerHTML = Array.from({ length: 200 }, (_, i) => `<p>Customer ${i}: 03-1234-${String(1000 + i)}</p>`).join('');
+    const { scanner, found, scheduler } = startScanner(manualScheduler(4)); // slices of 64 nodes
+    current = scanner;
+    const paragraphs = [...document.querySelectorAll('p')];
+    // One slice, then the page removes the paragraphs around where the walk stands and adds one.
+    scheduler.runOne();
+    const walkedSoFar = found.size;
+    expect(walkedSoFar).toBeGreaterThan(0);
+    expect(walkedSoFar).toBeLessThan(200);
+    paragraphs.slice(walkedSoFar - 5, walkedSoFar + 5).forEach((p) => p.remove());
+    const extra = document.createElement('p');
+    extra.textContent = 'New: 06-6123-4567';
+    document.body.append(extra);
+    await flushMutations();
+    scheduler.run();
+    expect(found.size).toBe(191);
+    expect(scanner.numbers()).toHaveLength(191);
+  });
+
+  it('stop() cancels the pending slice', () => {
+    document.body.innerHTML = '<p>03-1234-5678</p>';
+    const { scanner, found, scheduler } = startScanner();
+    expect(scheduler.pending).toBe(1);
+    scanner.stop();
+    expect(scheduler.pending).toBe(0);
+    expect(found.size).toBe(0);
+    expect(scanner.busy).toBe(false);
+  });
+});
+
+describe('idleSliceScheduler', () => {
+  it('runs slices in idle callbacks where the browser has them, and cancels them', () => {
+    const callbacks = new Map<number, () => void>();
+    let nextHandle = 1;
+    const view = {
+      requestIdleCallback: (callback: () => void) => {
+        callbacks.set(nextHandle, callback);
+        return nextHandle++;
+      },
+      cancelIdleCallback: (handle: number) => void callbacks.delete(handle),
+    } as unknown as Window;
+    const scheduler = idleSliceScheduler(view);
+    const ran: string[] = [];
+    scheduler.request(() => ran.push('a'));
+    const cancel = scheduler.request(() => ran.push('b'));
+    cancel();
+    for (const callback of callbacks.values()) callback();
+    expect(ran).toEqual(['a']);
+  });
+
+  it('falls back to message-channel tasks', async () => {
+    const scheduler = idleSliceScheduler({} as Window);
+    const ran: string[] = [];
+    await new Promise<void>((resolve) => {
+      scheduler.request(() => ran.push('cancelled'))();
+      scheduler.request(() => {
+        ran.push('ran');
+        resolve();
+      });
+    });
+    expect(ran).toEqual(['ran']);
   });
 });

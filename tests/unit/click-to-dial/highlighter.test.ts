@@ -1,0 +1,173 @@
+// @vitest-environment happy-dom
+// The highlighter keeps only the numbers near the viewport in the page's one highlight, reads each number's box
+// once in bounded slices, looks up only the candidates when the page scrolls, reads every box again after a
+// layout change, and adopts its stylesheet only when the manifest does not inject it.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createHighlighter, HIGHLIGHT_CSS, HIGHLIGHT_NAME, type Box, type Highlighter, type PageGeometry } from '../../../lib/click-to-dial/highlighter';
+import type { PageNumber } from '../../../lib/click-to-dial/page-scanner';
+import { manualScheduler } from './manual-scheduler';
+
+/** The browser's highlight registry, as far as the highlighter uses it (happy-dom has none). */
+class TestHighlight extends Set<AbstractRange> {}
+const registry = new Map<string, TestHighlight>();
+
+/** A page of `count` numbers stacked 20 px apart, a viewport 600 px high, and a count of box reads. */
+function stackedPage(count: number) {
+  const numbers: PageNumber[] = [];
+  const boxes = new Map<PageNumber, Box>();
+  for (let i = 0; i < count; i++) {
+    const node = document.createTextNode(`03-1234-${String(1000 + i)}`);
+    document.body.append(node);
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    const number: PageNumber = { node, start: 0, end: node.length, range, e164: `+8131234${1000 + i}`, national: node.data };
+    numbers.push(number);
+    boxes.set(number, { top: i * 20, bottom: i * 20 + 16, left: 0, right: 200 });
+  }
+  const viewport: Box = { top: 0, bottom: 600, left: 0, right: 800 };
+  let reads = 0;
+  const geometry: PageGeometry = {
+    viewport: () => viewport,
+    boxOf: (number) => {
+      reads++;
+      return boxes.get(number) ?? null;
+    },
+  };
+  return {
+    numbers,
+    boxes,
+    viewport,
+    geometry,
+    get reads() {
+      return reads;
+    },
+  };
+}
+
+const highlightedNames = () => [...(registry.get(HIGHLIGHT_NAME) ?? [])].map((range) => (range.startContainer as Text).data);
+const scrollTo = (viewport: Box, top: number, target: EventTarget = document) => {
+  viewport.top = top;
+  viewport.bottom = top + 600;
+  target.dispatchEvent(new Event('scroll'));
+};
+
+let current: Highlighter | null = null;
+beforeEach(() => {
+  Object.assign(window, { Highlight: TestHighlight, CSS: { ...(window.CSS ?? {}), highlights: registry } });
+});
+afterEach(() => {
+  current?.stop();
+  current = null;
+  registry.clear();
+  document.body.innerHTML = '';
+  document.adoptedStyleSheets = [];
+});
+
+describe('createHighlighter', () => {
+  it('puts only the numbers near the viewport in the highlight, reading the boxes in bounded slices', () => {
+    const page = stackedPage(500);
+    const scheduler = manualScheduler(1); // each look at the clock costs 1 ms: a 6 ms slice reads 96 boxes
+    current = createHighlighter(document, { geometry: page.geometry, scheduler, adoptStyle: false });
+    current.added(page.numbers);
+    expect(registry.get(HIGHLIGHT_NAME)?.size).toBe(0); // nothing read yet: the work waits for a slice
+    expect(scheduler.run()).toBeGreaterThan(3);
+    // 600 px of viewport and 200 px below it: the numbers whose boxes start at 800 px or above.
+    expect(current.highlighted).toBe(41);
+    expect(highlightedNames()).toContain('03-1234-1040');
+    expect(highlightedNames()).not.toContain('03-1234-1041');
+    expect(page.reads).toBe(500);
+    expect(current.busy).toBe(false);
+  });
+
+  it('after a scroll of the page reads only the boxes that may have come near, and the shown ones', () => {
+    const page = stackedPage(2000);
+    const scheduler = manualScheduler();
+    current = createHighlighter(document, { geometry: page.geometry, scheduler, adoptStyle: false });
+    current.added(page.numbers);
+    scheduler.run();
+    const readsBefore = page.reads;
+    scrollTo(page.viewport, 20_000); // numbers 1000 to 1029 are on screen
+    scheduler.run();
+    expect(highlightedNames()).toContain('03-1234-2000');
+    expect(highlightedNames()).toContain('03-1234-2029');
+    expect(highlightedNames()).not.toContain('03-1234-1000'); // scrolled away
+    expect(current.highlighted).toBe(51); // 200 px either side of the viewport: 990 to 1040
+    expect(page.reads - readsBefore).toBeLessThan(200);
+  });
+
+  it('marks a small batch at once, drops removed numbers at once, and never reads the box of one removed before its turn', () => {
+    const page = stackedPage(100);
+    const scheduler = manualScheduler();
+    current = createHighlighter(document, { geometry: page.geometry, scheduler, adoptStyle: false });
+    current.added(page.numbers.slice(0, 5)); // a re-rendered section: shown without waiting for a slice
+    expect(current.highlighted).toBe(5);
+    expect(scheduler.pending).toBe(0);
+    current.removed(page.numbers.slice(0, 2));
+    expect(current.highlighted).toBe(3);
+    current.added(page.numbers.slice(5));
+    current.removed([page.numbers[99], page.numbers[6]]);
+    const readsBefore = page.reads;
+    scheduler.run();
+    expect(page.reads - readsBefore).toBe(93);
+    expect(current.highlighted).toBe(38); // 0 to 40 are near the viewport; 0, 1 and 6 are gone
+    expect(highlightedNames()).not.toContain('03-1234-1006');
+  });
+
+  it('reads every box again when the layout changes or an inner scroller scrolls', () => {
+    const page = stackedPage(100);
+    const scheduler = manualScheduler();
+    current = createHighlighter(document, { geometry: page.geometry, scheduler, adoptStyle: false });
+    current.added(page.numbers);
+    scheduler.run();
+    expect(highlightedNames()).not.toContain('03-1234-1099');
+    // The page moved the last number to the top (say, a re-sorted list): seen after a resize of the window…
+    page.boxes.set(page.numbers[99], { top: 100, bottom: 116, left: 0, right: 200 });
+    window.dispatchEvent(new Event('resize'));
+    scheduler.run();
+    expect(highlightedNames()).toContain('03-1234-1099');
+    // …and after the scroll of an inner scroller, whose numbers moved while the page did not scroll.
+    page.boxes.set(page.numbers[98], { top: 120, bottom: 136, left: 0, right: 200 });
+    const scroller = document.createElement('div');
+    document.body.append(scroller);
+    scroller.dispatchEvent(new Event('scroll'));
+    scheduler.run();
+    expect(highlightedNames()).toContain('03-1234-1098');
+  });
+
+  it('stop() cancels its pending slice and unregisters the highlight', () => {
+    const page = stackedPage(100);
+    const scheduler = manualScheduler();
+    current = createHighlighter(document, { geometry: page.geometry, scheduler, adoptStyle: false });
+    current.added(page.numbers);
+    expect(scheduler.pending).toBe(1);
+    current.stop();
+    current = null;
+    expect(scheduler.pending).toBe(0);
+    expect(registry.has(HIGHLIGHT_NAME)).toBe(false);
+  });
+
+  it('adopts a stylesheet with the highlight rule unless the manifest injects highlight.css, which has the same rule', () => {
+    current = createHighlighter(document, { scheduler: manualScheduler() });
+    expect(current.drawing).toBe(true);
+    expect(document.adoptedStyleSheets).toHaveLength(1);
+    current.stop();
+    expect(document.adoptedStyleSheets).toHaveLength(0);
+    current = createHighlighter(document, { scheduler: manualScheduler(), adoptStyle: false });
+    expect(current.drawing).toBe(true);
+    expect(document.adoptedStyleSheets).toHaveLength(0);
+    const manifestCss = readFileSync(join(__dirname, '../../../lib/click-to-dial/highlight.css'), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').trim();
+    expect(manifestCss).toBe(HIGHLIGHT_CSS);
+  });
+
+  it('draws nothing and takes the numbers anyway where the Highlight API is missing', () => {
+    Object.assign(window, { Highlight: undefined });
+    const page = stackedPage(2);
+    current = createHighlighter(document, { geometry: page.geometry, scheduler: manualScheduler() });
+    expect(current.drawing).toBe(false);
+    current.added(page.numbers);
+    current.removed(page.numbers);
+    expect(current.highlighted).toBe(0);
+  });
+});

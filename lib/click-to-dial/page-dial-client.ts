@@ -1,8 +1,10 @@
 // The content script's side of dialing: the `page-dial` message to the worker, and the dial button's texts from
 // the extension's own locale (public/_locales), errors translated by their code.
 import { browser } from 'wxt/browser';
+import { BUILT_IN_RULES } from '../crm-rules/built-in-rules';
 import type { CommandResult, ErrorCode } from '../session/commands';
 import type { DialButtonTexts } from './dial-button';
+import { capturePageContext } from './page-context';
 import type { PageDialRequest } from './page-dial-message';
 
 const ERROR_MESSAGES: Partial<Record<ErrorCode, string>> = {
@@ -23,9 +25,10 @@ export function pageDialTexts(): DialButtonTexts {
   };
 }
 
-/** Asks the worker to dial `e164` for this page; a worker that cannot be reached is "engine unavailable". */
+/** Asks the worker to dial `e164` for this page (with its URL, title and CRM record id); a worker that cannot
+ *  be reached is "engine unavailable". */
 export async function sendPageDial(e164: string): Promise<CommandResult> {
-  const request: PageDialRequest = { type: 'page-dial', phoneNumber: e164, page: { url: location.href, title: document.title } };
+  const request: PageDialRequest = { type: 'page-dial', phoneNumber: e164, page: capturePageContext(document, location.href, BUILT_IN_RULES) };
   try {
     const answer = (await browser.runtime.sendMessage(request)) as CommandResult | undefined;
     return answer ?? { ok: false, error: { code: 'engine-unavailable', detail: 'no answer' } };

@@ -3,6 +3,7 @@
 import { browser } from 'wxt/browser';
 import { defaultCountryItem } from '../click-to-dial/settings';
 import { BUILT_IN_RULES } from '../crm-rules/built-in-rules';
+import type { SnapshotChange } from '../session/session-store';
 import type { SessionSnapshot } from '../session/snapshot';
 import type { ScreenPopMessage } from './card-message';
 import { formatForAgent } from '../phone/phone-number';
@@ -10,7 +11,11 @@ import { ScreenPop, type ScreenPopTabs } from './screen-pop';
 import { poppedContactsItem, screenPopModeItem, screenPopTemplateValuesItem } from './settings';
 
 export interface ScreenPopStartDeps {
-  store: { subscribe(listener: (snapshot: SessionSnapshot) => void): () => void };
+  store: {
+    subscribe(listener: (snapshot: SessionSnapshot) => void): () => void;
+    ready(): Promise<SessionSnapshot>;
+    update(change: SnapshotChange): Promise<unknown>;
+  };
   log: { append(event: string, data?: Record<string, unknown>): void };
 }
 
@@ -30,6 +35,7 @@ export function startScreenPop(deps: ScreenPopStartDeps): { screenPop: ScreenPop
     mode: screenPopModeItem,
     templateValues: screenPopTemplateValuesItem,
     popped: poppedContactsItem,
+    session: deps.store,
     // The agent's country for reading numbers: the click-to-dial default country (JP unless changed).
     formatNumber: async (e164) => formatForAgent(e164, await defaultCountryItem.getValue()),
   });

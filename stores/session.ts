@@ -6,7 +6,14 @@ import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import type { LogResult, SessionClient } from '@/lib/messaging/session-client';
 import type { CommandError, CommandResult, DialTarget, SessionCommand } from '@/lib/session/commands';
-import { emptySnapshot, type AgentStatusOption, type ContactView, type SessionSnapshot } from '@/lib/session/snapshot';
+import {
+  emptySnapshot,
+  type AgentStatusOption,
+  type ContactPageContext,
+  type ContactView,
+  type ProfileChoices,
+  type SessionSnapshot,
+} from '@/lib/session/snapshot';
 import { agentLegOf, customerOf, phaseOf, thirdPartiesOf, type VoicePhase } from './voice-contacts';
 
 /**
@@ -91,6 +98,16 @@ export const useSessionStore = defineStore('session', () => {
     return state && (state.type === 'system' || state.type === 'error') ? state : null;
   });
 
+  /** The CRM page a call was dialed from (F31), or null. */
+  function pageContextOf(contactId: string): ContactPageContext | null {
+    return snapshot.value.pageContexts[contactId] ?? null;
+  }
+
+  /** The profiles matching a caller when there are several (F29), or null. */
+  function profileChoicesOf(contactId: string): ProfileChoices | null {
+    return snapshot.value.profileChoices[contactId] ?? null;
+  }
+
   function isPending(key: string): boolean {
     return pending.value[key] === true;
   }
@@ -164,6 +181,8 @@ export const useSessionStore = defineStore('session', () => {
     selectedStatus,
     routableStatus,
     systemState,
+    pageContextOf,
+    profileChoicesOf,
     isPending,
     errorFor,
     clearError,
@@ -194,6 +213,7 @@ export const useSessionStore = defineStore('session', () => {
       options?: RunOptions,
     ) => run({ type: 'update-agent-config', ...patch }, options),
     refreshQuickConnects: () => run({ type: 'refresh-quick-connects' }),
+    chooseProfile: (contactId: string, profileId: string) => run({ type: 'choose-profile', contactId, profileId }, { inline: true }),
   };
 });
 

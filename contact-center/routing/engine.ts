@@ -330,6 +330,20 @@ export class RoutingEngine {
     });
   }
 
+  /** UpdateContactAttributes: merges `attributes` into a contact in flight (its record too); the agents on it
+   *  see them in their next snapshot. Values must be strings; names are 1 to 128 characters. */
+  updateContactAttributes(contactId: string, attributes: Record<string, string>): void {
+    this.mutate(() => {
+      const contact = this.contact(contactId);
+      const update = validateAttributes(attributes);
+      if (Object.keys(update).length === 0) throw invalidParameter('attributes must name at least one attribute');
+      if (Object.keys(update).some((name) => name.length === 0)) throw invalidParameter('an attribute name must not be empty');
+      Object.assign(contact.attributes, update);
+      Object.assign(contact.record.attributes, update);
+      this.touchContact(contact);
+    });
+  }
+
   /** Outbound call from the agent's default outbound queue (or the queue given). */
   startOutboundCall(agentId: string, input: { phoneNumber: string; queueId?: string; attributes?: Record<string, string> }): string {
     return this.mutate(() => {

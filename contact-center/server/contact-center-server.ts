@@ -21,6 +21,7 @@ import { findUserForLogin, loadInstanceConfig, saveAgentConfig, seedIfEmpty } fr
 import { verifyPassword } from '../store/passwords';
 import { seedProfilesIfEmpty } from '../store/profile-repository';
 import { closeAllOpenIntervals, openStatusInterval, statusTimeReport } from '../store/status-time-repository';
+import { handleContactAttributes, isExtensionAttributesUpdate } from './contact-attributes-api';
 import { ControlApi } from './control-api';
 import { demoPage } from './demo-page';
 import { DeskPhones } from './deskphone';
@@ -117,9 +118,11 @@ export async function startContactCenter(options: ContactCenterOptions): Promise
     const url = new URL(req.url ?? '/', 'http://localhost');
     const path = url.pathname;
     if (path.startsWith('/api/')) {
-      // Screen pops: the extension's worker may search profiles and cases (read-only); nothing else cross-origin.
-      if (!isExtensionProfileLookup(req, url)) assertNotCrossSite(req);
+      // Screen pops: the extension's worker may search profiles and cases (read-only), and put a dialed call's
+      // CRM page on its contact (attributes); nothing else cross-origin.
+      if (!isExtensionProfileLookup(req, url) && !isExtensionAttributesUpdate(req, url)) assertNotCrossSite(req);
       if (await handleProfilesApi(db, req, res, url)) return;
+      if (await handleContactAttributes(engine, { getRecord: (id) => getContactRecord(db, id), saveRecord: (r) => saveContactRecord(db, r) }, req, res, url)) return;
       await control.handle(req, res, url);
       return;
     }

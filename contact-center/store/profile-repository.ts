@@ -180,6 +180,19 @@ export function seedProfilesIfEmpty(db: Database, profiles: readonly CustomerPro
   }).immediate();
 }
 
+/** Gives a profile one more phone number (a household line shared by two customers, say); false when the
+ *  profile does not exist or already has the number. */
+export function addProfilePhone(db: Database, profileId: string, phone: ProfilePhone): boolean {
+  return db.transaction(() => {
+    if (!getProfile(db, profileId)) return false;
+    const order = db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM profile_phone_numbers WHERE profile_id = ?').get(profileId)?.n ?? 0;
+    const result = db
+      .prepare<[string, string, PhoneKind, number]>('INSERT OR IGNORE INTO profile_phone_numbers (profile_id, phone_number, kind, sort_order) VALUES (?, ?, ?, ?)')
+      .run(profileId, phone.number, phone.kind, order);
+    return result.changes === 1;
+  }).immediate();
+}
+
 function phonesOf(db: Database, profileIds: string[]): Map<string, ProfilePhone[]> {
   const out = new Map<string, ProfilePhone[]>(profileIds.map((id) => [id, []]));
   if (profileIds.length === 0) return out;

@@ -1,8 +1,11 @@
 // The content script's side of dialing: the `page-dial` message to the worker, and the dial button's texts from
 // the extension's own locale (public/_locales), errors translated by their code.
 import { browser } from 'wxt/browser';
+import { activeRules } from '../crm-rules/active-rules';
+import { loadSettings } from '../settings/settings-store';
 import type { CommandResult, ErrorCode } from '../session/commands';
 import type { DialButtonTexts } from './dial-button';
+import { capturePageContext } from './page-context';
 import type { PageDialRequest } from './page-dial-message';
 
 const ERROR_MESSAGES: Partial<Record<ErrorCode, string>> = {
@@ -24,10 +27,13 @@ export function pageDialTexts(): DialButtonTexts {
   };
 }
 
-/** Asks the worker to dial `e164` for this page; a worker that cannot be reached is "engine unavailable". */
+/** Asks the worker to dial `e164` for this page (with its URL, title and CRM record id); a worker that cannot
+ *  be reached is "engine unavailable". */
 export async function sendPageDial(e164: string): Promise<CommandResult> {
-  const request: PageDialRequest = { type: 'page-dial', phoneNumber: e164, page: { url: location.href, title: document.title } };
   try {
+    // The CRM rules in force (the admin's first) name the record on the page.
+    const rules = activeRules((await loadSettings()).values);
+    const request: PageDialRequest = { type: 'page-dial', phoneNumber: e164, page: capturePageContext(document, location.href, rules) };
     const answer = (await browser.runtime.sendMessage(request)) as CommandResult | undefined;
     return answer ?? { ok: false, error: { code: 'engine-unavailable', detail: 'no answer' } };
   } catch (error) {

@@ -1,11 +1,15 @@
 // Screen pop (F29), in the worker: when a voice contact rings (or is accepted, per the setting), once per
 // contact, look the caller up (profiles and open cases on the local contact center), send the card to the
 // active tab's screen-pop content script, and open the CRM record from the site rule's template, focusing a
-// tab that already shows it. Several matching profiles: no tab; the card lists them all.
+// tab that already shows it. Several matching profiles: no tab; the card lists them all, and the side panel
+// offers them as a chooser (the snapshot's profileChoices); the agent's choice opens or focuses that record.
 //
 //   snapshot ──► voice contact, inbound, state fits the mode, not popped yet ──► mark popped (storage.session)
 //            ──► look up profiles ──► card to the active tab ──► one profile? focus or open its record tab
-import type { ContactView, SessionSnapshot } from '../session/snapshot';
+//                                                           └──► several? choices in the snapshot ──► choose-profile
+import type { CommandResult } from '../session/commands';
+import type { ContactView, ProfileChoices, SessionSnapshot } from '../session/snapshot';
+import type { SnapshotChange } from '../session/session-store';
 import { ruleForScreenPop } from '../crm-rules/active-rules';
 import type { CrmSiteRule } from '../crm-rules/crm-rule';
 import { caseUrl, recordUrl, searchUrl, type RecordTemplateInput } from '../crm-rules/record-urls';
@@ -37,6 +41,8 @@ export interface ScreenPopDeps {
   mode: { getValue(): Promise<ScreenPopMode> };
   templateValues: { getValue(): Promise<Record<string, string>> };
   popped: StoredValue<string[]>;
+  /** The session the several-matches chooser is offered in (the worker's SessionStore). */
+  session: { ready(): Promise<SessionSnapshot>; update(change: SnapshotChange): Promise<unknown> };
   /** Formats the customer's number for the agent (lib/phone formatForAgent); as given when absent. */
   formatNumber?: (e164: string) => Promise<string>;
 }
@@ -128,11 +134,42 @@ export class ScreenPop {
     };
     await this.sendCardToActiveTab(card);
     if (cardProfiles.length > 1) {
+      const choices: ProfileChoices = {
+        profiles: cardProfiles.map((p) => ({ profileId: p.profileId, name: p.name, accountNumber: p.accountNumber, openCases: p.cases.length, recordUrl: p.recordUrl })),
+        chosenProfileId: null,
+      };
+      // Offered while the contact is in the session (it may have ended during the lookup).
+      await this.deps.session.update((current) =>
+        current.contacts.some((c) => c.id === contact.id) ? { ...current, profileChoices: { ...current.profileChoices, [contact.id]: choices } } : current,
+      );
       this.deps.log.append('screen-pop-several-matches', { contactId: contact.id, profiles: cardProfiles.map((p) => p.profileId) });
       return;
     }
     const recordOfOnly = cardProfiles[0]?.recordUrl;
     if (recordOfOnly) await this.openOrFocus(recordOfOnly, contact.id);
+  }
+
+  /** The agent chose one of several matching profiles in the panel: its record tab is opened or focused. */
+  async chooseProfile(contactId: string, profileId: string): Promise<CommandResult> {
+    const snapshot = await this.deps.session.ready();
+    const choices = snapshot.profileChoices[contactId];
+    if (!choices) return { ok: false, error: { code: 'contact-not-found', detail: `no profiles to choose from for contact ${contactId}` } };
+    const profile = choices.profiles.find((p) => p.profileId === profileId);
+    if (!profile) return { ok: false, error: { code: 'bad-command', detail: `profile ${profileId} is not one of contact ${contactId}'s matches` } };
+    await this.deps.session.update((current) => {
+      const offered = current.profileChoices[contactId];
+      if (!offered || offered.chosenProfileId === profileId) return current;
+      return { ...current, profileChoices: { ...current.profileChoices, [contactId]: { ...offered, chosenProfileId: profileId } } };
+    });
+    this.deps.log.append('screen-pop-profile-chosen', { contactId, profileId });
+    // The panel offers no button for a profile without a record URL.
+    if (!profile.recordUrl) return { ok: false, error: { code: 'bad-command', detail: `the site rule builds no record URL for profile ${profileId}` } };
+    try {
+      await this.openOrFocus(profile.recordUrl, contactId);
+    } catch (error) {
+      return { ok: false, error: { code: 'record-not-opened', detail: error instanceof Error ? error.message : String(error) } };
+    }
+    return { ok: true };
   }
 
   private async findProfiles(contact: ContactView, instanceUrl: string | null, phoneNumber: string | null): Promise<FoundProfile[]> {

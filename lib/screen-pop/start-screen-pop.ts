@@ -4,6 +4,7 @@
 import { browser } from 'wxt/browser';
 import { activeRules } from '../crm-rules/active-rules';
 import { getSetting, loadSettings } from '../settings/settings-store';
+import type { SnapshotChange } from '../session/session-store';
 import type { SessionSnapshot } from '../session/snapshot';
 import type { ScreenPopMessage } from './card-message';
 import { formatForAgent } from '../phone/phone-number';
@@ -11,7 +12,11 @@ import { ScreenPop, type ScreenPopTabs } from './screen-pop';
 import { poppedContactsItem } from './settings';
 
 export interface ScreenPopStartDeps {
-  store: { subscribe(listener: (snapshot: SessionSnapshot) => void): () => void };
+  store: {
+    subscribe(listener: (snapshot: SessionSnapshot) => void): () => void;
+    ready(): Promise<SessionSnapshot>;
+    update(change: SnapshotChange): Promise<unknown>;
+  };
   log: { append(event: string, data?: Record<string, unknown>): void };
 }
 
@@ -31,6 +36,7 @@ export function startScreenPop(deps: ScreenPopStartDeps): { screenPop: ScreenPop
     mode: { getValue: () => getSetting('screenPop.mode') },
     templateValues: { getValue: () => getSetting('screenPop.templateValues') },
     popped: poppedContactsItem,
+    session: deps.store,
     // The agent's country for reading numbers: the click-to-dial default country (JP unless changed).
     formatNumber: async (e164) => formatForAgent(e164, await getSetting('clickToDial.defaultCountry')),
   });

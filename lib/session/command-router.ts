@@ -1,6 +1,6 @@
 // The command router: every command a view sends comes here with its id, runs at most once, and gets ok or a
-// typed error. Sign-in and sign-out are the worker's own; softphone commands go to the engine, and only when
-// the session is ready. Recent ids and their results are kept in storage.session, so a view that retries an
+// typed error. Sign-in, sign-out and choosing a profile are the worker's own; softphone commands go to the
+// engine, and only when the session is ready. Recent ids and their results are kept in storage.session, so a view that retries an
 // id after the worker restarted gets the first result back instead of a second execution.
 import { commandRecordsItem, type CommandRecord } from '../settings/storage-items';
 import type { SessionLogWriter } from '../session-log/session-log';
@@ -19,10 +19,17 @@ export interface SessionControl {
   signOut(): Promise<CommandResult>;
 }
 
+/** Screen pop's part of the worker: the agent's choice among several matching profiles (F29). */
+export interface ProfileChooser {
+  chooseProfile(contactId: string, profileId: string): Promise<CommandResult>;
+}
+
 export interface CommandRouterDeps {
   store: SessionStore;
   engine: EngineChannel;
   session: SessionControl;
+  /** Absent (tests of other commands): choose-profile is refused. */
+  profiles?: ProfileChooser;
   log: SessionLogWriter;
   records?: CommandRecordStorage;
   now?: () => number;
@@ -67,6 +74,7 @@ const requiredFields: Record<SessionCommand['type'], (command: Record<string, un
     (c.deskPhoneNumber === undefined || typeof c.deskPhoneNumber === 'string') &&
     (c.autoAccept === undefined || typeof c.autoAccept === 'boolean'),
   'refresh-quick-connects': () => true,
+  'choose-profile': (c) => isText(c.contactId) && isText(c.profileId),
 };
 
 /** Why `value` is not a well-formed envelope, or null when it is. */
@@ -85,6 +93,7 @@ export class CommandRouter {
   private readonly store: SessionStore;
   private readonly engine: EngineChannel;
   private readonly session: SessionControl;
+  private readonly profiles: ProfileChooser | null;
   private readonly log: SessionLogWriter;
   private readonly records: CommandRecordStorage;
   private readonly now: () => number;
@@ -102,6 +111,7 @@ export class CommandRouter {
     this.store = deps.store;
     this.engine = deps.engine;
     this.session = deps.session;
+    this.profiles = deps.profiles ?? null;
     this.log = deps.log;
     this.records = deps.records ?? commandRecordsItem;
     this.now = deps.now ?? Date.now;
@@ -153,7 +163,14 @@ export class CommandRouter {
 
   private async dispatch(id: string, command: SessionCommand): Promise<CommandResult> {
     if (SESSION_LEVEL_COMMANDS.has(command.type)) {
-      return command.type === 'sign-in' ? this.session.signIn(command.instanceUrl) : this.session.signOut();
+      switch (command.type) {
+        case 'sign-in':
+          return this.session.signIn(command.instanceUrl);
+        case 'choose-profile':
+          return this.profiles ? this.profiles.chooseProfile(command.contactId, command.profileId) : fail('bad-command', 'no screen pop in this worker');
+        default:
+          return this.session.signOut();
+      }
     }
     const snapshot = await this.store.ready();
     switch (snapshot.connection.status) {

@@ -23,12 +23,13 @@ export type SessionCommand =
   | { type: 'conference'; contactId: string } // Join
   | { type: 'swap'; contactId: string }
   | { type: 'update-agent-config'; softphoneEnabled?: boolean; deskPhoneNumber?: string; autoAccept?: boolean }
-  | { type: 'refresh-quick-connects' };
+  | { type: 'refresh-quick-connects' }
+  | { type: 'choose-profile'; contactId: string; profileId: string }; // several profiles matched: open this one's record
 
 export type CommandType = SessionCommand['type'];
 
 /** Commands the worker handles itself; the rest go to the engine. */
-export const SESSION_LEVEL_COMMANDS: ReadonlySet<CommandType> = new Set(['sign-in', 'sign-out']);
+export const SESSION_LEVEL_COMMANDS: ReadonlySet<CommandType> = new Set(['sign-in', 'sign-out', 'choose-profile']);
 
 export type ErrorCode =
   | 'not-signed-in' // no session, or the CCP is not ready
@@ -41,6 +42,7 @@ export type ErrorCode =
   | 'status-not-found'
   | 'rejected' // the contact center refused the operation (params: detail)
   | 'timeout' // no answer from the engine in time
+  | 'record-not-opened' // the browser did not open or focus the CRM record's tab
   | 'bad-command'; // malformed command (a bug, not the agent's fault)
 
 export interface CommandError {

@@ -1,12 +1,15 @@
 // Dialing from web pages, the worker's side: the `page-dial` message of this extension's click-to-dial content
 // scripts (checked to come from a content script of ours, the number checked again) and the "Call <selection>"
-// context menu item; both become a `dial` command with a fresh id through the router. The log gets the page's
-// origin only, never its full URL or title.
+// context menu item; both become a `dial` command with a fresh id through the router, and the page (URL, title,
+// CRM record id) is handed to the page-context binder first so the call carries it (F31). The log gets the
+// page's origin only, never its full URL or title.
 import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
 import { findPhoneNumbers, type CountryCode } from '../click-to-dial/find-numbers';
+import { PAGE_CONTEXT_LIMITS } from '../click-to-dial/page-context';
 import { isPageDialRequest } from '../click-to-dial/page-dial-message';
 import type { SessionLogWriter } from '../session-log/session-log';
 import type { CommandEnvelope, CommandResult } from './commands';
+import type { PageContext } from './snapshot';
 
 /** What the context menu needs of browser.contextMenus and browser.i18n. */
 export interface ContextMenuApi {
@@ -33,6 +36,11 @@ export interface PageDialDeps {
   execute(envelope: CommandEnvelope): Promise<CommandResult>;
   log: SessionLogWriter;
   defaultCountry(): Promise<CountryCode>;
+  /** Told about each dial's page before it is placed, and about a dial that failed (page-context-binder.ts). */
+  pageContexts?: {
+    expect(dialId: string, phoneNumber: string, page: PageContext): Promise<void>;
+    forget(dialId: string): Promise<void>;
+  };
   newId?: () => string;
 }
 
@@ -70,11 +78,12 @@ export class PageDial {
       this.deps.log.append('page-dial-refused', { origin, reason: 'sender' });
       return Promise.resolve({ ok: false, error: { code: 'bad-command', detail: 'page-dial is only accepted from click-to-dial content scripts' } });
     }
-    return this.dial(message.phoneNumber, 'page', origin);
+    return this.dial(message.phoneNumber, 'page', origin, message.page);
   }
 
-  /** The context menu item on a selection: its first phone number is dialed. */
-  async handleSelection(selectionText: string | undefined, pageUrl: string | undefined): Promise<CommandResult> {
+  /** The context menu item on a selection: its first phone number is dialed (with the page's URL and the tab's
+   *  title as its context; the worker cannot read the page for a record id). */
+  async handleSelection(selectionText: string | undefined, pageUrl: string | undefined, tabTitle?: string): Promise<CommandResult> {
     const origin = originOf(pageUrl);
     const text = (selectionText ?? '').slice(0, 200);
     const [match] = findPhoneNumbers(text, await this.deps.defaultCountry());
@@ -82,16 +91,20 @@ export class PageDial {
       this.deps.log.append('page-dial-refused', { origin, reason: 'no-number-in-selection' });
       return { ok: false, error: { code: 'invalid-number', params: { number: text.slice(0, 40) } } };
     }
-    return this.dial(match.e164, 'selection', origin);
+    const page = pageUrl && /^https?:\/\//.test(pageUrl) ? { url: pageUrl.slice(0, PAGE_CONTEXT_LIMITS.url), title: (tabTitle ?? '').slice(0, PAGE_CONTEXT_LIMITS.title), recordId: null } : null;
+    return this.dial(match.e164, 'selection', origin, page);
   }
 
-  private async dial(phoneNumber: string, source: 'page' | 'selection', origin: string): Promise<CommandResult> {
+  private async dial(phoneNumber: string, source: 'page' | 'selection', origin: string, page: PageContext | null): Promise<CommandResult> {
     const e164 = validE164(phoneNumber);
     if (!e164) {
       this.deps.log.append('page-dial-refused', { origin, source, reason: 'invalid-number' });
       return { ok: false, error: { code: 'invalid-number', params: { number: phoneNumber.slice(0, 32) } } };
     }
-    const result = await this.deps.execute({ id: `page-dial:${this.newId()}`, command: { type: 'dial', target: { phoneNumber: e164 } } });
+    const id = `page-dial:${this.newId()}`;
+    if (page) await this.deps.pageContexts?.expect(id, e164, page);
+    const result = await this.deps.execute({ id, command: { type: 'dial', target: { phoneNumber: e164 } } });
+    if (page && !result.ok) await this.deps.pageContexts?.forget(id);
     this.deps.log.append('page-dial', { origin, source, ok: result.ok, ...(result.ok ? {} : { code: result.error.code }) });
     return result;
   }

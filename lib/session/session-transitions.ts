@@ -25,6 +25,8 @@ export function signingIn(snapshot: SessionSnapshot, instanceUrl: string, now: n
     agent: sameInstance ? snapshot.agent : null,
     contacts: sameInstance ? snapshot.contacts : [],
     quickConnects: sameInstance ? snapshot.quickConnects : [],
+    pageContexts: sameInstance ? snapshot.pageContexts : {},
+    profileChoices: sameInstance ? snapshot.profileChoices : {},
     updatedAt: now,
   };
 }
@@ -37,18 +39,36 @@ export function signedOut(snapshot: SessionSnapshot, now: number, reason: string
     agent: null,
     contacts: [],
     quickConnects: [],
+    pageContexts: {},
+    profileChoices: {},
     updatedAt: now,
   };
 }
 
-/** The engine's full softphone state replaces the agent, contacts and quick connects. */
+/** `byContact` without the entries of contacts no longer in `contacts` (the same object when none is dropped). */
+function forContacts<T>(byContact: Record<string, T>, contacts: readonly ContactView[]): Record<string, T> {
+  const ids = new Set(contacts.map((contact) => contact.id));
+  const kept = Object.entries(byContact).filter(([id]) => ids.has(id));
+  return kept.length === Object.keys(byContact).length ? byContact : Object.fromEntries(kept);
+}
+
+/** The engine's full softphone state replaces the agent, contacts and quick connects; what the worker keeps
+ *  about contacts (page contexts, profile choices) goes with the contacts that are gone. */
 export function withEngineState(snapshot: SessionSnapshot, state: EngineState, now: number): SessionSnapshot {
   const same =
     JSON.stringify(snapshot.agent) === JSON.stringify(state.agent) &&
     JSON.stringify(snapshot.contacts) === JSON.stringify(state.contacts) &&
     JSON.stringify(snapshot.quickConnects) === JSON.stringify(state.quickConnects);
   if (same) return snapshot;
-  return { ...snapshot, agent: state.agent, contacts: state.contacts, quickConnects: state.quickConnects, updatedAt: now };
+  return {
+    ...snapshot,
+    agent: state.agent,
+    contacts: state.contacts,
+    quickConnects: state.quickConnects,
+    pageContexts: forContacts(snapshot.pageContexts, state.contacts),
+    profileChoices: forContacts(snapshot.profileChoices, state.contacts),
+    updatedAt: now,
+  };
 }
 
 /** A contact offered to the agent and not yet accepted: what rings. Streams reports an inbound call offer as

@@ -6,13 +6,15 @@ import type { EngineMessage } from '../messaging/protocol';
 import { BadgePainter } from '../browser-chrome/badge';
 import { IncomingNotifier } from '../browser-chrome/incoming-notification';
 import { commandForShortcut, isShortcut } from '../browser-chrome/keyboard-commands';
-import { snapshotItem } from '../settings/storage-items';
+import { pendingPageDialsItem, snapshotItem } from '../settings/storage-items';
 import { SessionLog } from '../session-log/session-log';
 import { CommandRouter } from './command-router';
 import { createEngineChannel } from './engine-channel';
 import { createEngineDocument, ENGINE_DOCUMENT_PATH, instanceOfDocumentUrl } from './engine-document';
 import { EngineSupervisor, WATCHDOG_ALARM } from './engine-supervisor';
+import { updateContactAttributes } from './contact-attributes';
 import { LoginWindow } from './login-window';
+import { PageContextBinder } from './page-context-binder';
 import { CALL_SELECTION_MENU_ID, createCallSelectionMenu, PageDial } from './page-dial';
 import type { CountryCode } from '../click-to-dial/find-numbers';
 import type { ResolvedSettings } from '../settings/resolve';
@@ -61,14 +63,25 @@ export function startSessionWorker(): SessionWorker {
   });
   const engineDocument = createEngineDocument(undefined, () => getSetting('contactCenter.region'));
   const supervisor = new EngineSupervisor({ store, document: engineDocument, channel, loginWindow, log });
-  const router = new CommandRouter({ store, engine: channel, session: supervisor, log });
+  // Screen pop (F29): the card on the active page and the CRM record tab, once per ringing contact; the
+  // several-matches chooser in the panel goes through the router.
+  const { screenPop } = startScreenPop({ store, log });
+  const router = new CommandRouter({ store, engine: channel, session: supervisor, profiles: screenPop, log });
   const badge = new BadgePainter();
   const notifier = new IncomingNotifier({ execute: (envelope) => router.execute(envelope), log });
+  // CRM context (F31): a call dialed from a page carries the page (panel, and contact attributes where possible).
+  const pageContexts = new PageContextBinder({
+    store,
+    pending: pendingPageDialsItem,
+    writeAttributes: (instanceUrl, contactId, attributes) => updateContactAttributes(instanceUrl, contactId, attributes, (url, init) => fetch(url, init)),
+    log,
+  });
   const pageDial = new PageDial({
     extensionId: browser.runtime.id,
     execute: (envelope) => store.ready().then(() => router.execute(envelope)),
     log,
     defaultCountry: async () => (await getSetting('clickToDial.defaultCountry')) as CountryCode,
+    pageContexts,
   });
   const extensionOrigin = browser.runtime.getURL('/');
   const engineUrl = `${extensionOrigin}${ENGINE_DOCUMENT_PATH}`;
@@ -83,9 +96,6 @@ export function startSessionWorker(): SessionWorker {
     },
   });
 
-  // Screen pop (F29): the card on the active page and the CRM record tab, once per ringing contact.
-  startScreenPop({ store, log });
-
   // The admin's phone settings (F32) applied to the agent's configuration on the instance.
   const phoneSettings = new PhoneSettingsEnforcer({ execute: (envelope) => router.execute(envelope), log });
   const followPhoneSettings = (settings: ResolvedSettings) => phoneSettings.handleSettings(settings.values);
@@ -93,6 +103,7 @@ export function startSessionWorker(): SessionWorker {
   void loadSettings().then(followPhoneSettings);
 
   store.subscribe((snapshot) => {
+    void pageContexts.bindPending();
     views.broadcast(snapshot);
     phoneSettings.handleSnapshot(snapshot);
     void badge.paint(snapshot).catch((error: unknown) => console.error('Switchboard: could not paint the badge', error));
@@ -148,8 +159,8 @@ export function startSessionWorker(): SessionWorker {
     browser.runtime.onInstalled.addListener(() => {
       createCallSelectionMenu(browser.contextMenus, browser.i18n.getMessage('context_menu_call', '%s'));
     });
-    browser.contextMenus.onClicked.addListener((info) => {
-      if (info.menuItemId === CALL_SELECTION_MENU_ID) void pageDial.handleSelection(info.selectionText, info.pageUrl);
+    browser.contextMenus.onClicked.addListener((info, tab) => {
+      if (info.menuItemId === CALL_SELECTION_MENU_ID) void pageDial.handleSelection(info.selectionText, info.pageUrl, tab?.title);
     });
   } catch (error) {
     console.error('Switchboard: the "Call <selection>" menu is unavailable', error);
@@ -170,6 +181,8 @@ export function startSessionWorker(): SessionWorker {
       connection: restore.snapshot.connection.status,
     });
     await badge.paint(restore.snapshot).catch(() => undefined);
+    // A dial noted by the worker before it stopped may have its contact in the restored snapshot already.
+    void pageContexts.bindPending();
     await supervisor.start();
     await notifier.update(store.snapshot, views.count > 0);
   })().catch((error: unknown) => {

@@ -78,6 +78,39 @@ export interface QuickConnectView {
   phoneNumber: string | null;
 }
 
+/** The CRM page a call was dialed from (F31): sensitive (never logged), shown in the panel for that contact. */
+export interface PageContext {
+  url: string;
+  title: string;
+  /** The record id the page's CRM site rule finds on it; null when no rule matches or it shows no record. */
+  recordId: string | null;
+}
+
+/** A dialed call's page context, bound to the outbound contact the dial created. */
+export interface ContactPageContext extends PageContext {
+  /** The page-dial command that carried it (a restarted worker finishes the binding by this id). */
+  dialId: string;
+  /** Whether the contact carries it as contact attributes: written (local contact center), or kept in the
+   *  panel only (another instance, or the write failed). */
+  attributes: 'pending' | 'written' | 'panel-only';
+}
+
+/** One customer profile the agent may pick when several match the caller (F29). */
+export interface ProfileChoice {
+  profileId: string;
+  name: string;
+  accountNumber: string | null;
+  openCases: number;
+  /** The CRM record to open; null when the site rule cannot build it. */
+  recordUrl: string | null;
+}
+
+/** The profiles matching a contact's caller, offered in the panel, and the one the agent chose. */
+export interface ProfileChoices {
+  profiles: ProfileChoice[];
+  chosenProfileId: string | null;
+}
+
 export interface SessionSnapshot {
   /** Monotonically increasing; views drop snapshots older than the one they have. */
   sequence: number;
@@ -86,6 +119,10 @@ export interface SessionSnapshot {
   agent: AgentView | null;
   contacts: ContactView[];
   quickConnects: QuickConnectView[];
+  /** By contact id: the CRM page each dialed call came from (kept by the worker, not reported by the engine). */
+  pageContexts: Record<string, ContactPageContext>;
+  /** By contact id: the profiles a screen pop found when several match (kept by the worker). */
+  profileChoices: Record<string, ProfileChoices>;
   /** When the engine last reported (epoch ms). */
   updatedAt: number;
 }
@@ -98,6 +135,8 @@ export function emptySnapshot(now = Date.now()): SessionSnapshot {
     agent: null,
     contacts: [],
     quickConnects: [],
+    pageContexts: {},
+    profileChoices: {},
     updatedAt: now,
   };
 }

@@ -3,7 +3,7 @@
 // from the settings schema, the admin's policy and the agent's choices.
 import { storage } from 'wxt/utils/storage';
 import type { CommandResult } from '../session/commands';
-import type { SessionSnapshot } from '../session/snapshot';
+import type { PageContext, SessionSnapshot } from '../session/snapshot';
 
 // ── session state (storage.session) ─────────────────────────────────────────────────────────────────────────
 
@@ -40,6 +40,22 @@ export interface LoginWindowState {
 export const loginWindowItem = storage.defineItem<LoginWindowState>('session:session.loginWindow', {
   fallback: { windowId: null, dismissed: false },
 });
+
+/** A call dialed from a page whose outbound contact has not been bound to its page context yet (F31). */
+export interface PendingPageDial {
+  /** The page-dial command's id. */
+  dialId: string;
+  /** E.164, as dialed. */
+  phoneNumber: string;
+  page: PageContext;
+  /** Contacts the session had before the dial: the dial's contact is none of them. */
+  knownContactIds: string[];
+  /** When the dial was asked for (epoch ms). */
+  at: number;
+}
+
+/** Page dials waiting for their outbound contact, oldest first (kept so a restarted worker still binds them). */
+export const pendingPageDialsItem = storage.defineItem<PendingPageDial[]>('session:session.pendingPageDials', { fallback: [] });
 
 /** Contacts a desktop notification was raised for (so a dismissed notification is not raised again). */
 export const notifiedContactsItem = storage.defineItem<string[]>('session:browserChrome.notifiedContacts', { fallback: [] });

@@ -2,12 +2,17 @@
 // number shows the dial button and clicking it calls (the panel shows the call, the contact center has the
 // outbound contact), a tel: link calls through Switchboard, a Japanese page with full-width digits works with
 // the default country JP, a section the page re-renders stays dialable; and a hostile page cannot start a call
-// with synthetic clicks or postMessage, nor read the button's closed shadow root.
+// with synthetic clicks or postMessage, nor read the button's closed shadow root. A call dialed from a demo CRM
+// customer record carries the page (F31): the panel shows its title and record id, streams sees the contact
+// attributes, and the contact record keeps them.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, type Page, test } from '@playwright/test';
 import { type AgentBrowser, startTestContactCenter, type TestContactCenter } from '../support/softphone-fixture';
-import { REACHES_PANEL_MS, activeCall, agentView, contactRecord, endAndClose, ensureStatus, launchAgent } from '../support/softphone-steps';
+import { REACHES_PANEL_MS, activeCall, agentView, contactRecord, endAndClose, ensureStatus, launchAgent, recordsOf } from '../support/softphone-steps';
+
+/** The one extension API the test calls inside the service worker (the Node-side tsconfig has no chrome types). */
+declare const chrome: { storage: { session: { get(key: string): Promise<Record<string, unknown>> } } };
 
 test.describe.configure({ mode: 'serial' });
 
@@ -183,5 +188,37 @@ test('hostile page: synthetic clicks on the button or a tel: link and postMessag
   });
   expect(seen).toEqual({ shadowRoot: true, text: '', html: '', runtime: 'undefined' });
   await expectNoCall();
+  await page.close();
+});
+
+test('a call dialed from a CRM customer record carries the page: the panel shows it, the contact record keeps it', async () => {
+  const TARO = '7c1e4a9b2f6d4e3a8b5c0d1e2f3a4b01';
+  const recordUrl = `${cc.crmUrl}/customers/${TARO}`;
+  const page = await emily.context.newPage();
+  await page.goto(recordUrl);
+  const title = await page.title();
+  expect(title).toBe('Taro Suzuki · Northwind CRM');
+  await page.locator('a[href="tel:+819012345678"]').first().click();
+
+  const pageContext = activeCall(emily.panel).getByTestId('page-context');
+  await expect(pageContext).toBeVisible({ timeout: REACHES_PANEL_MS });
+  await expect(pageContext.getByRole('link', { name: title })).toHaveAttribute('href', recordUrl);
+  await expect(pageContext).toContainText(`Record ${TARO}`);
+
+  const [contact] = agentView(cc, 'agent1').contacts;
+  const expected = { crmPageUrl: recordUrl, crmPageTitle: title, crmRecordId: TARO };
+  await expect.poll(async () => (await contactRecord(cc, contact.contactId)).attributes, { message: 'the contact has the page as attributes' }).toEqual(expected);
+  // Streams sees them too: the worker's snapshot (from streams' contact.getAttributes()) has them on the contact.
+  const worker = await emily.serviceWorker();
+  await expect
+    .poll(async () => {
+      const stored = (await worker.evaluate(() => chrome.storage.session.get('session.snapshot')))['session.snapshot'] as { contacts: { id: string; attributes: Record<string, string> }[] };
+      return stored.contacts.find((c) => c.id === contact.contactId)?.attributes;
+    })
+    .toEqual(expected);
+
+  await endAndClose(cc, emily);
+  const record = (await recordsOf(cc, 'agent1')).find((r) => r.contactId === contact.contactId);
+  expect(record).toMatchObject({ initiationMethod: 'outbound', customerEndpoint: '+819012345678', attributes: expected });
   await page.close();
 });

@@ -1,10 +1,12 @@
 // End to end, screen pop (F29) with agent1 signed in and a demo CRM page as the active tab: a call from Taro
 // Suzuki's number shows the card in that tab, in a closed shadow root the page cannot read (checked through
 // CDP, which pierces closed roots), and opens his CRM record in exactly one tab; accepting the call pops
-// nothing more, and his next call focuses the record tab already open instead of opening another.
+// nothing more, and his next call focuses the record tab already open instead of opening another. A caller
+// whose number two customers share gets the chooser in the panel, and choosing one opens that record once.
 import { expect, type Page, test } from '@playwright/test';
+import { addProfilePhone } from '../../contact-center/store/profile-repository';
 import { type AgentBrowser, startTestContactCenter, type TestContactCenter } from '../support/softphone-fixture';
-import { acceptCall, callRingsAt, endAndClose, ensureStatus, launchAgent } from '../support/softphone-steps';
+import { acceptCall, activeCall, callRingsAt, endAndClose, ensureStatus, launchAgent } from '../support/softphone-steps';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -82,6 +84,7 @@ test('a ringing call pops the card in the active CRM tab and opens the record on
   const text = await cardText(crmPage);
   expect(text).toContain('090-1234-5678');
   expect(text).toContain('BasicQueue');
+  expect(text).toContain('Incoming caller');
   expect(text).toContain('AC-1001');
   expect(text).toMatch(/CASE-\d{4}-\d{4}/);
   // The page sees an empty element: a closed shadow root.
@@ -93,6 +96,9 @@ test('a ringing call pops the card in the active CRM tab and opens the record on
   // Accepting is another event for the same contact: no second pop, no second tab.
   await agent.panel.bringToFront(); // the record tab took the focus
   await acceptCall(cc, agent, contactId);
+  // B1, once the call no longer rings against the offer timeout: none of the card's text is in the page's own
+  // rendered text (only text the card has: the CRM page itself lists Taro's name and number).
+  expect(await crmPage.evaluate(() => ['Incoming caller', 'BasicQueue'].filter((cardText) => document.body.innerText.includes(cardText)))).toEqual([]);
   await agent.panel.waitForTimeout(1000);
   expect(recordTabs()).toHaveLength(1);
   await endAndClose(cc, agent);
@@ -109,5 +115,38 @@ test("the customer's next call focuses the record tab already open", async () =>
   expect(recordTabs()).toHaveLength(1);
   await agent.panel.bringToFront(); // the record tab took the focus
   await acceptCall(cc, agent, contactId);
+  await endAndClose(cc, agent);
+});
+
+test('a number two customers share: the panel offers both, and choosing one opens that record once', async () => {
+  test.setTimeout(60_000);
+  const SHARED = '+81355509876';
+  const SAKURA = '7c1e4a9b2f6d4e3a8b5c0d1e2f3a4b03';
+  expect(addProfilePhone(cc.db, TARO.profileId, { number: SHARED, kind: 'home' })).toBe(true);
+  expect(addProfilePhone(cc.db, SAKURA, { number: SHARED, kind: 'home' })).toBe(true);
+  const sakuraRecord = `http://localhost:${cc.crmPort}/customers/${SAKURA}`;
+  const sakuraTabs = () => agent.context.pages().filter((p) => p.url() === sakuraRecord);
+  const tabsBefore = agent.context.pages().length;
+  await agent.panel.bringToFront();
+
+  // Accepted at once, so that the short offer timeout of the test contact center does not race the lookup.
+  const contactId = await callRingsAt(cc, agent, { from: SHARED });
+  await acceptCall(cc, agent, contactId);
+  const chooser = activeCall(agent.panel).getByTestId('profile-chooser');
+  await expect(chooser.getByRole('heading')).toHaveText('2 customers match this number', { timeout: 10_000 });
+  const choices = chooser.getByTestId('profile-choice');
+  await expect(choices).toHaveText([/Taro Suzuki\s*Account AC-1001 · Open cases: \d/, /Sakura Ito\s*Account AC-1002 · Open cases: \d/]);
+  expect(agent.context.pages()).toHaveLength(tabsBefore); // several matches: no tab of its own accord
+
+  await choices.filter({ hasText: 'Sakura Ito' }).click();
+  await expect.poll(() => sakuraTabs().length, { timeout: 10_000, message: 'the chosen record opens' }).toBe(1);
+  await agent.panel.bringToFront(); // the record tab took the focus
+  await expect(choices.filter({ hasText: 'Sakura Ito' })).toHaveAttribute('aria-pressed', 'true');
+  // Choosing it again focuses the same tab: still one.
+  await choices.filter({ hasText: 'Sakura Ito' }).click();
+  await expect.poll(() => sakuraTabs()[0]?.evaluate(() => document.visibilityState), { timeout: 10_000 }).toBe('visible');
+  expect(sakuraTabs()).toHaveLength(1);
+  expect(agent.context.pages()).toHaveLength(tabsBefore + 1);
+  await agent.panel.bringToFront();
   await endAndClose(cc, agent);
 });

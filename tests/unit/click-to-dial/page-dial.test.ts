@@ -6,23 +6,31 @@ import { CALL_SELECTION_MENU_ID, createCallSelectionMenu, PageDial, validE164 } 
 
 const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
 const fromContentScript = { id: EXTENSION_ID, url: 'https://crm.example.com/customers/42?token=secret', tab: { id: 7 } };
-const request = (phoneNumber: string) => ({ type: 'page-dial', phoneNumber, page: { url: 'https://crm.example.com/customers/42?token=secret', title: 'Hana Sato' } });
+const PAGE = { url: 'https://crm.example.com/customers/42?token=secret', title: 'Hana Sato', recordId: '42' };
+const request = (phoneNumber: string) => ({ type: 'page-dial', phoneNumber, page: PAGE });
 
 function setup(result: CommandResult = { ok: true }) {
   const executed: CommandEnvelope[] = [];
   const lines: { event: string; data?: Record<string, unknown> }[] = [];
+  /** What the page-context binder was told, in order, interleaved with the commands run. */
+  const steps: string[] = [];
   let n = 0;
   const pageDial = new PageDial({
     extensionId: EXTENSION_ID,
     execute: (envelope) => {
       executed.push(envelope);
+      steps.push(`execute ${envelope.id}`);
       return Promise.resolve(result);
+    },
+    pageContexts: {
+      expect: (dialId, phoneNumber, page) => Promise.resolve(void steps.push(`expect ${dialId} ${phoneNumber} ${JSON.stringify(page)}`)),
+      forget: (dialId) => Promise.resolve(void steps.push(`forget ${dialId}`)),
     },
     log: { append: (event, data) => void lines.push({ event, data }) },
     defaultCountry: () => Promise.resolve('JP'),
     newId: () => `uuid-${++n}`,
   });
-  return { pageDial, executed, lines };
+  return { pageDial, executed, lines, steps };
 }
 
 describe('PageDial', () => {
@@ -37,6 +45,30 @@ describe('PageDial', () => {
     expect(lines[0]).toEqual({ event: 'page-dial', data: { origin: 'https://crm.example.com', source: 'page', ok: true } });
     expect(JSON.stringify(lines)).not.toContain('secret');
     expect(JSON.stringify(lines)).not.toContain('Hana');
+  });
+
+  it('hands the page to the page-context binder before the dial, and takes it back when the dial fails', async () => {
+    const dialed = setup();
+    await dialed.pageDial.handleMessage(request('+81312345678'), fromContentScript);
+    expect(dialed.steps).toEqual([`expect page-dial:uuid-1 +81312345678 ${JSON.stringify(PAGE)}`, 'execute page-dial:uuid-1']);
+    const refused = setup({ ok: false, error: { code: 'rejected' } });
+    await refused.pageDial.handleMessage(request('+81312345678'), fromContentScript);
+    expect(refused.steps).toEqual([`expect page-dial:uuid-1 +81312345678 ${JSON.stringify(PAGE)}`, 'execute page-dial:uuid-1', 'forget page-dial:uuid-1']);
+  });
+
+  it('gives a selection dial the page URL and tab title as its context, without a record id', async () => {
+    const { pageDial, steps } = setup();
+    await pageDial.handleSelection('03-1234-5678', 'https://crm.example.com/x', 'Hana Sato');
+    expect(steps[0]).toBe(`expect page-dial:uuid-1 +81312345678 ${JSON.stringify({ url: 'https://crm.example.com/x', title: 'Hana Sato', recordId: null })}`);
+  });
+
+  it.each([
+    ['a title over 300 characters', { ...PAGE, title: 'x'.repeat(301) }],
+    ['a record id that is a number', { ...PAGE, recordId: 42 }],
+    ['no record id at all', { url: PAGE.url, title: PAGE.title }],
+  ])('leaves a page-dial request with %s to the other handlers (not ours: our content script never sends it)', (_case, page) => {
+    const { pageDial } = setup();
+    expect(pageDial.handleMessage({ type: 'page-dial', phoneNumber: '+81312345678', page }, fromContentScript)).toBeUndefined();
   });
 
   it('passes a command error back to the content script', async () => {

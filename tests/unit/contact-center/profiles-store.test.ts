@@ -9,6 +9,7 @@ import { DEMO_CASES, DEMO_PROFILES } from '../../../contact-center/seed/demo-cus
 import { openDatabase, type Database } from '../../../contact-center/store/database';
 import { currentSchemaVersion, MIGRATIONS } from '../../../contact-center/store/migrations';
 import {
+  addProfilePhone,
   caseCount,
   getCase,
   normalizePhoneNumber,
@@ -111,6 +112,21 @@ describe('SearchProfiles', () => {
     expect(normalizePhoneNumber('206.555.0142')).toBe('+12065550142');
     expect(normalizePhoneNumber('+1 (206) 555-0142')).toBe('+12065550142');
     expect(normalizePhoneNumber('12')).toBeNull();
+  });
+});
+
+describe('addProfilePhone', () => {
+  it('gives two customers a shared line, so that both match it, once each', () => {
+    const [taro, sakura] = [DEMO_PROFILES[0]!, DEMO_PROFILES[2]!];
+    const shared = { number: '+81355509876', kind: 'home' as const };
+    expect([addProfilePhone(db, taro.id, shared), addProfilePhone(db, sakura.id, shared), addProfilePhone(db, sakura.id, shared)]).toEqual([true, true, false]);
+    expect(searchProfiles(db, '_phone', ['03-5550-9876']).map((p) => p.id)).toEqual([taro.id, sakura.id]);
+    expect(searchProfiles(db, '_profileId', [sakura.id])[0]?.phones.at(-1)).toEqual(shared);
+  });
+
+  it('adds nothing to a profile that does not exist', () => {
+    expect(addProfilePhone(db, 'no-such-profile', { number: '+81355509876', kind: 'home' })).toBe(false);
+    expect(searchProfiles(db, '_phone', ['+81355509876'])).toEqual([]);
   });
 });
 

@@ -1,5 +1,6 @@
 // Screen pop in the worker: once per contact, on ring / on accept / off, the card goes to the active tab,
-// the record tab is focused when open and created otherwise, several matching profiles open no tab.
+// the record tab is focused when open and created otherwise, several matching profiles open no tab but are
+// offered in the session for the panel's chooser, and choosing one opens its record once.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { activeRules } from '../../../lib/crm-rules/active-rules';
@@ -8,6 +9,7 @@ import { isScreenPopMessage } from '../../../lib/screen-pop/card-message';
 import { ScreenPop, type ScreenPopTabs } from '../../../lib/screen-pop/screen-pop';
 import { poppedContactsItem, type ScreenPopMode } from '../../../lib/screen-pop/settings';
 import { getSetting, loadSettings, setAgentChoice } from '../../../lib/settings/settings-store';
+import { SessionStore } from '../../../lib/session/session-store';
 import { emptySnapshot, type ContactView, type SessionSnapshot } from '../../../lib/session/snapshot';
 
 const INSTANCE = 'http://127.0.0.1:8080';
@@ -75,9 +77,12 @@ class FakeTabs implements ScreenPopTabs {
 }
 
 let tabs: FakeTabs;
+/** The worker's session store, kept in memory (storage.session's part is tested elsewhere). */
+let session: SessionStore;
 
 function makeScreenPop(): ScreenPop {
   return new ScreenPop({
+    session,
     tabs,
     fetch: fetchMock as unknown as (url: string, init: RequestInit) => Promise<Response>,
     log: { append: (event, data) => log.push({ event, data }) },
@@ -125,6 +130,9 @@ beforeEach(async () => {
     return Promise.resolve(new Response('no', { status: 404 }));
   });
   tabs = new FakeTabs();
+  let stored: SessionSnapshot | null = null;
+  session = new SessionStore({ getValue: () => Promise.resolve(stored), setValue: (value) => Promise.resolve(void (stored = value)) });
+  await session.load();
   // The agent is on some web page (the active tab).
   await tabs.activate('https://intranet.example/home');
 });
@@ -216,6 +224,48 @@ describe('screen pop', () => {
     ]);
     expect(urlsOfTabs()).toEqual(['https://intranet.example/home']);
     expect(log.map((l) => l.event)).toContain('screen-pop-several-matches');
+  });
+
+  it('offers several matching profiles in the session for the panel, with their open cases counted', async () => {
+    profiles = [TARO, HANAKO];
+    const { current } = await session.update(() => snapshotWith([contact()]));
+    await makeScreenPop().handleSnapshot(current);
+    expect(session.snapshot.profileChoices).toEqual({
+      'c-1': {
+        profiles: [
+          { profileId: 'p-taro', name: 'Taro Suzuki', accountNumber: 'AC-1001', openCases: 1, recordUrl: TARO_RECORD },
+          { profileId: 'p-hanako', name: 'Hanako Suzuki', accountNumber: null, openCases: 1, recordUrl: 'http://localhost:8081/customers/p-hanako' },
+        ],
+        chosenProfileId: null,
+      },
+    });
+  });
+
+  it('opens the chosen profile’s record once: choosing it again focuses the same tab', async () => {
+    profiles = [TARO, HANAKO];
+    const pop = makeScreenPop();
+    await pop.handleSnapshot((await session.update(() => snapshotWith([contact()]))).current);
+    await expect(pop.chooseProfile('c-1', 'p-hanako')).resolves.toEqual({ ok: true });
+    await tabs.activate('https://intranet.example/home');
+    await expect(pop.chooseProfile('c-1', 'p-hanako')).resolves.toEqual({ ok: true });
+    expect(urlsOfTabs()).toEqual(['https://intranet.example/home', 'http://localhost:8081/customers/p-hanako']);
+    expect(tabs.tabs.find((t) => t.id === tabs.activeId)?.url).toBe('http://localhost:8081/customers/p-hanako');
+    expect(session.snapshot.profileChoices['c-1']?.chosenProfileId).toBe('p-hanako');
+  });
+
+  it('refuses a choice for a contact without matches, or of a profile that was not offered', async () => {
+    profiles = [TARO, HANAKO];
+    const pop = makeScreenPop();
+    await pop.handleSnapshot((await session.update(() => snapshotWith([contact()]))).current);
+    await expect(pop.chooseProfile('c-9', 'p-taro')).resolves.toMatchObject({ ok: false, error: { code: 'contact-not-found' } });
+    await expect(pop.chooseProfile('c-1', 'p-other')).resolves.toMatchObject({ ok: false, error: { code: 'bad-command' } });
+    expect(urlsOfTabs()).toEqual(['https://intranet.example/home']);
+  });
+
+  it('offers nothing for a contact that ended during the lookup', async () => {
+    profiles = [TARO, HANAKO];
+    await makeScreenPop().handleSnapshot(snapshotWith([contact()]));
+    expect(session.snapshot.profileChoices).toEqual({});
   });
 
   it('shows the number without a record when nobody matches', async () => {

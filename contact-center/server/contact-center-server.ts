@@ -117,9 +117,10 @@ export async function startContactCenter(options: ContactCenterOptions): Promise
     const url = new URL(req.url ?? '/', 'http://localhost');
     const path = url.pathname;
     if (path.startsWith('/api/')) {
-      // Screen pops: the extension's worker may search profiles and cases (read-only); nothing else cross-origin.
+      // Screen pops and case links: the extension's worker may search profiles and cases and link a contact to a
+      // case; nothing else cross-origin.
       if (!isExtensionProfileLookup(req, url)) assertNotCrossSite(req);
-      if (await handleProfilesApi(db, req, res, url)) return;
+      if (await handleProfilesApi(db, req, res, url, () => clock.now())) return;
       await control.handle(req, res, url);
       return;
     }

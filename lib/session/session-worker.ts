@@ -17,6 +17,7 @@ import { CALL_SELECTION_MENU_ID, createCallSelectionMenu, PageDial } from './pag
 import { defaultCountryItem } from '../click-to-dial/settings';
 import { SessionStore } from './session-store';
 import { startScreenPop } from '../screen-pop/start-screen-pop';
+import { startCaseLinks } from '../case-links/start-case-links';
 import { isExtensionPage, ViewHub, type ViewPort } from './view-hub';
 
 function isEngineMessage(message: unknown): message is EngineMessage {
@@ -76,6 +77,8 @@ export function startSessionWorker(): SessionWorker {
 
   // Screen pop (F29): the card on the active page and the CRM record tab, once per ringing contact.
   startScreenPop({ store, log });
+  // Case links (F30): content scripts on CRM pages ask for case pages, open-case counts and "link current call".
+  const caseLinks = startCaseLinks({ store, log });
 
   store.subscribe((snapshot) => {
     views.broadcast(snapshot);
@@ -91,6 +94,8 @@ export function startSessionWorker(): SessionWorker {
     // Click-to-dial content scripts ask for a call; the answer is the command's result.
     const pageDialAnswer = pageDial.handleMessage(message, sender);
     if (pageDialAnswer) return pageDialAnswer;
+    const caseLinksAnswer = caseLinks.handleMessage(message, sender);
+    if (caseLinksAnswer) return caseLinksAnswer;
     // Only the offscreen engine may report engine events; a content script could send the same shape.
     if (isEngineMessage(message) && sender.id === browser.runtime.id && sender.url?.startsWith(engineUrl)) {
       void supervisor.handleEngineEvent(message.event, instanceOfDocumentUrl(sender.url));

@@ -6,12 +6,9 @@
 // through CDP, which pierces the closed shadow root the page cannot.
 import { expect, type CDPSession, type Page, test } from '@playwright/test';
 import { type AgentBrowser, startTestContactCenter, type TestContactCenter } from '../support/softphone-fixture';
-import { acceptCall, callRingsAt, endAndClose, ensureStatus, launchAgent } from '../support/softphone-steps';
+import { acceptCall, callRingsAt, endAndClose, signInForDemoCrm } from '../support/softphone-steps';
 
 test.describe.configure({ mode: 'serial' });
-
-/** The one extension API the test calls inside the service worker (the Node-side tsconfig has no chrome types). */
-declare const chrome: { storage: { local: { set(items: Record<string, unknown>): Promise<void> } } };
 
 const TARO = { number: '+819012345678', profileId: '7c1e4a9b2f6d4e3a8b5c0d1e2f3a4b01' };
 /** Hiroshi Yamamoto: CASE-2026-0044 open, 0045 pending, 0046 closed, so two open cases. */
@@ -23,14 +20,7 @@ let agent: AgentBrowser;
 test.beforeAll(async () => {
   test.setTimeout(60_000);
   cc = await startTestContactCenter();
-  agent = await launchAgent('agent1');
-  await agent.signInQuickly(cc);
-  await ensureStatus(cc, agent, 'Available');
-  // Tests run the demo CRM on a random port, not the contact center's + 1: name it in the CRM template values.
-  const worker = await agent.serviceWorker();
-  await worker.evaluate(async (crmPort) => {
-    await chrome.storage.local.set({ 'settings.screenPop.templateValues': { crmPort } });
-  }, String(cc.crmPort));
+  agent = await signInForDemoCrm(cc, 'agent1');
 });
 test.afterAll(async () => {
   await agent?.close();

@@ -4,12 +4,9 @@
 // nothing more, and his next call focuses the record tab already open instead of opening another.
 import { expect, type Page, test } from '@playwright/test';
 import { type AgentBrowser, startTestContactCenter, type TestContactCenter } from '../support/softphone-fixture';
-import { acceptCall, callRingsAt, endAndClose, ensureStatus, launchAgent } from '../support/softphone-steps';
+import { acceptCall, callRingsAt, endAndClose, signInForDemoCrm } from '../support/softphone-steps';
 
 test.describe.configure({ mode: 'serial' });
-
-/** The one extension API the test calls inside the service worker (the Node-side tsconfig has no chrome types). */
-declare const chrome: { storage: { local: { set(items: Record<string, unknown>): Promise<void> } } };
 
 const TARO = { number: '+819012345678', profileId: '7c1e4a9b2f6d4e3a8b5c0d1e2f3a4b01' };
 
@@ -19,14 +16,7 @@ let agent: AgentBrowser;
 test.beforeAll(async () => {
   test.setTimeout(60_000);
   cc = await startTestContactCenter();
-  agent = await launchAgent('agent1');
-  await agent.signInQuickly(cc);
-  await ensureStatus(cc, agent, 'Available');
-  // Tests run the demo CRM on a random port, not the contact center's + 1: name it in the screen-pop setting.
-  const worker = await agent.serviceWorker();
-  await worker.evaluate(async (crmPort) => {
-    await chrome.storage.local.set({ 'settings.screenPop.templateValues': { crmPort }, 'settings.screenPop.mode': 'ring' });
-  }, String(cc.crmPort));
+  agent = await signInForDemoCrm(cc, 'agent1', { 'settings.screenPop.mode': 'ring' });
 });
 test.afterAll(async () => {
   await agent?.close();

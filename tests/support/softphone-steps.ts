@@ -6,6 +6,9 @@ import type { ContactRecord } from '../../contact-center/model';
 import type { AgentView, ContactDetails } from '../../contact-center/routing/views';
 import { AgentBrowser, type TestContactCenter } from './softphone-fixture';
 
+/** The one extension API used inside the service worker (the Node-side tsconfig has no chrome types). */
+declare const chrome: { storage: { local: { set(items: Record<string, unknown>): Promise<void> } } };
+
 /** How long a call may take to reach a panel: contact center -> CCP socket -> streams poll -> worker -> panel. */
 export const REACHES_PANEL_MS = 10_000;
 
@@ -143,4 +146,16 @@ export async function signInEmilyAndYuki(cc: TestContactCenter): Promise<{ emily
   await chooseEnglishBeforeSignIn(yuki);
   await Promise.all([emily.signInQuickly(cc), yuki.signInQuickly(cc)]);
   return { emily, yuki };
+}
+
+/** An agent signed in and Available for the demo CRM specs: tests run the demo CRM on a random port, not the
+ *  contact center's + 1, so its port is named in the CRM template values; `settings` are more storage.local
+ *  settings to set (e.g. the screen-pop mode). */
+export async function signInForDemoCrm(cc: TestContactCenter, agentId: string, settings: Record<string, unknown> = {}): Promise<AgentBrowser> {
+  const agent = await launchAgent(agentId);
+  await agent.signInQuickly(cc);
+  await ensureStatus(cc, agent, 'Available');
+  const worker = await agent.serviceWorker();
+  await worker.evaluate(async (items) => chrome.storage.local.set(items), { 'settings.screenPop.templateValues': { crmPort: String(cc.crmPort) }, ...settings });
+  return agent;
 }

@@ -6,6 +6,7 @@
 
 import { demoOrdersFor } from '../seed/demo-customers';
 import { escapeHtml } from '../server/http-kit';
+import type { ContactRelatedItem } from '../store/case-related-items-repository';
 import type { CustomerCase, CustomerProfile, PhoneKind } from '../store/profile-repository';
 import { formatPhone, type PhoneStyle } from './phone-formats';
 
@@ -171,7 +172,15 @@ ${phones}
   return { status: 200, html: layout(`${p.lastName} ${p.firstName} 様`, body, 'ja') };
 }
 
-export function casePage(c: CustomerCase, p: CustomerProfile | null): CrmPage {
+function relatedContactsSection(related: readonly ContactRelatedItem[]): string {
+  if (related.length === 0) return '<section class="card" id="related-items"><h2>Related contacts</h2><p class="muted">No contact is linked to this case.</p></section>';
+  const rows = related
+    .map((r) => `<tr data-contact-id="${escapeHtml(r.contactId)}"><td><code>${escapeHtml(r.contactId)}</code></td><td>${escapeHtml(r.channel)}</td><td>${escapeHtml(r.associatedAt.replace('T', ' ').slice(0, 16))}</td></tr>`)
+    .join('');
+  return `<section class="card" id="related-items"><h2>Related contacts</h2><table><thead><tr><th>Contact</th><th>Channel</th><th>Linked (UTC)</th></tr></thead><tbody>${rows}</tbody></table></section>`;
+}
+
+export function casePage(c: CustomerCase, p: CustomerProfile | null, related: readonly ContactRelatedItem[] = []): CrmPage {
   const fields = Object.entries(c.fields)
     .map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`)
     .join('');
@@ -186,7 +195,8 @@ export function casePage(c: CustomerCase, p: CustomerProfile | null): CrmPage {
 <dt>Summary</dt><dd>${escapeHtml(c.summary)}</dd>${fields}
 <dt>Opened</dt><dd>${escapeHtml(c.createdAt.slice(0, 10))}</dd><dt>Updated</dt><dd>${escapeHtml(c.updatedAt.slice(0, 10))}</dd>
 </dl></section>
-<section class="card"><h2>Activity</h2>${activity ? `<table><thead><tr><th>When (UTC)</th><th>Who</th><th>What</th></tr></thead><tbody>${activity}</tbody></table>` : '<p class="muted">No activity yet.</p>'}</section></div>`;
+<section class="card"><h2>Activity</h2>${activity ? `<table><thead><tr><th>When (UTC)</th><th>Who</th><th>What</th></tr></thead><tbody>${activity}</tbody></table>` : '<p class="muted">No activity yet.</p>'}</section>
+${relatedContactsSection(related)}</div>`;
   return { status: 200, html: layout(`${c.reference} ${c.title}`, body) };
 }
 

@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { escapeHtml, HttpError, sendHtml } from '../server/http-kit';
 import { assertLoopbackHost } from '../server/security';
+import { relatedItemsOf } from '../store/case-related-items-repository';
 import type { Database } from '../store/database';
 import { getCase, getProfile, listProfiles, searchCases } from '../store/profile-repository';
 import { casePage, customerListPage, customerPanelPage, customerRecordPage, japaneseRecordPage, LIVE_BOARD_SCRIPT, liveBoardPage, notFoundPage, type CrmPage } from './demo-crm-pages';
@@ -50,7 +51,7 @@ export function renderCrmPath(db: Database, path: string): CrmPage {
     const id = decodeSegment(caseMatch[1] ?? '');
     const found = id === null ? null : getCase(db, id);
     if (!found) return notFoundPage(path);
-    return casePage(found, getProfile(db, found.profileId));
+    return casePage(found, getProfile(db, found.profileId), relatedItemsOf(db, found.id));
   }
   return notFoundPage(path);
 }

@@ -1,9 +1,12 @@
 // Control-API routes for customer profiles and cases: `POST /api/v1/profiles/search` (shaped like Customer
-// Profiles SearchProfiles), `POST /api/v1/cases/search` (like Cases SearchCases) and `GET /api/v1/cases/{id}`.
+// Profiles SearchProfiles), `POST /api/v1/cases/search` (like Cases SearchCases), `GET /api/v1/cases/{id}` (with
+// the case's related items) and `POST /api/v1/cases/{id}/related-items` (case-related-items-api.ts).
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HttpError, readJsonObject, sendJson } from '../server/http-kit';
+import { relatedItemsOf } from '../store/case-related-items-repository';
 import type { Database } from '../store/database';
+import { handleCreateRelatedItem, RELATED_ITEMS_PATH, relatedItemView } from './case-related-items-api';
 import {
   CASE_STATUSES,
   getCase,
@@ -78,17 +81,18 @@ export function parseCaseSearch(body: Record<string, unknown>): CaseSearch {
   return search;
 }
 
-/** The read-only lookups a browser extension's service worker makes for screen pops. */
+/** The lookups a browser extension's service worker makes for screen pops and case links. */
 const EXTENSION_LOOKUP_PATHS = new Set(['/api/v1/profiles/search', '/api/v1/cases/search']);
 
 /**
- * Whether `req` is a browser extension's read-only profile or case search: a POST to one of the two search
- * routes whose Origin is a `chrome-extension://` origin and that the browser does not mark as coming from a
- * web site. Web pages cannot send that Origin, and these routes change nothing, so the control API's
- * cross-origin guard may let exactly these through (contact-center-server.ts decides; security.ts unchanged).
+ * Whether `req` is a browser extension's profile or case request: a POST to one of the two search routes, or
+ * linking a contact to a case (the agent's "Link current call"), whose Origin is a `chrome-extension://`
+ * origin and that the browser does not mark as coming from a web site. Web pages cannot send that Origin, so
+ * the control API's cross-origin guard may let exactly these through (contact-center-server.ts decides;
+ * security.ts unchanged). Linking changes data, but only adds a link between a case and a contact that exist.
  */
 export function isExtensionProfileLookup(req: IncomingMessage, url: URL): boolean {
-  if (req.method !== 'POST' || !EXTENSION_LOOKUP_PATHS.has(url.pathname)) return false;
+  if (req.method !== 'POST' || !(EXTENSION_LOOKUP_PATHS.has(url.pathname) || RELATED_ITEMS_PATH.test(url.pathname))) return false;
   const origin = req.headers.origin ?? '';
   if (!/^chrome-extension:\/\/[a-p]{32}$/.test(origin)) return false;
   // Chrome marks an extension worker's own requests 'none' (user-initiated-like), never 'cross-site'.
@@ -96,9 +100,14 @@ export function isExtensionProfileLookup(req: IncomingMessage, url: URL): boolea
 }
 
 /** Handles the profile and case routes; returns false for any other path. */
-export async function handleProfilesApi(db: Database, req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
+export async function handleProfilesApi(db: Database, req: IncomingMessage, res: ServerResponse, url: URL, now: () => number = Date.now): Promise<boolean> {
   const path = url.pathname;
   const method = req.method ?? 'GET';
+  const relatedItems = RELATED_ITEMS_PATH.exec(path);
+  if (relatedItems) {
+    await handleCreateRelatedItem(db, req, res, relatedItems[1] ?? '', now());
+    return true;
+  }
   if (path === '/api/v1/profiles/search') {
     if (method !== 'POST') throw new HttpError(405, 'use POST', 'MethodNotAllowed');
     const { keyName, values } = parseProfileSearch(await readJsonObject(req));
@@ -122,7 +131,7 @@ export async function handleProfilesApi(db: Database, req: IncomingMessage, res:
     }
     const found = getCase(db, id);
     if (!found) throw new HttpError(404, `case ${id} does not exist`, 'ResourceNotFoundException');
-    sendJson(res, 200, caseView(found));
+    sendJson(res, 200, { ...caseView(found), relatedItems: relatedItemsOf(db, found.id).map(relatedItemView) });
     return true;
   }
   return false;

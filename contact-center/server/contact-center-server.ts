@@ -118,10 +118,10 @@ export async function startContactCenter(options: ContactCenterOptions): Promise
     const url = new URL(req.url ?? '/', 'http://localhost');
     const path = url.pathname;
     if (path.startsWith('/api/')) {
-      // Screen pops: the extension's worker may search profiles and cases (read-only), and put a dialed call's
-      // CRM page on its contact (attributes); nothing else cross-origin.
+      // Screen pops and case links: the extension's worker may search profiles and cases, link a contact to a
+      // case, and put a dialed call's CRM page on its contact (attributes); nothing else cross-origin.
       if (!isExtensionProfileLookup(req, url) && !isExtensionAttributesUpdate(req, url)) assertNotCrossSite(req);
-      if (await handleProfilesApi(db, req, res, url)) return;
+      if (await handleProfilesApi(db, req, res, url, () => clock.now())) return;
       if (await handleContactAttributes(engine, { getRecord: (id) => getContactRecord(db, id), saveRecord: (r) => saveContactRecord(db, r) }, req, res, url)) return;
       await control.handle(req, res, url);
       return;

@@ -195,6 +195,27 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 5,
+    name: 'case related items',
+    up(db) {
+      // Amazon Connect Cases' related items, of type Contact only: a contact linked to a case once. The contact
+      // is not a foreign key: contact records are the routing engine's, and a case keeps its links either way.
+      db.exec(`
+        CREATE TABLE case_related_items (
+          id TEXT PRIMARY KEY,
+          case_id TEXT NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+          type TEXT NOT NULL CHECK (type IN ('Contact')),
+          contact_id TEXT NOT NULL,
+          contact_arn TEXT NOT NULL,
+          channel TEXT NOT NULL,
+          associated_at TEXT NOT NULL,
+          UNIQUE (case_id, contact_id)
+        );
+        CREATE INDEX case_related_items_by_case ON case_related_items (case_id, associated_at);
+      `);
+    },
+  },
 ];
 
 export function currentSchemaVersion(db: Database): number {

@@ -1,5 +1,6 @@
-// Finds the caller's customer profiles and their open cases on the local contact center's profiles API
-// (shaped like Customer Profiles SearchProfiles and Cases SearchCases). Other instances: no lookup yet.
+// Finds customer profiles (by phone or email) with their open cases, and cases by reference, on the local contact
+// center's profiles API (shaped like Customer Profiles SearchProfiles and Cases SearchCases). Other instances: no
+// lookup yet. Used by screen pops and case links.
 
 export interface FoundCase {
   caseId: string;
@@ -48,25 +49,33 @@ async function postJson(fetchImpl: Fetch, url: string, body: unknown): Promise<u
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
-/** Profiles whose phone number is `phoneNumber`, each with its open cases. */
-export async function lookUpProfilesByPhone(instanceUrl: string, phoneNumber: string, fetchImpl: Fetch): Promise<FoundProfile[]> {
+const toFoundCase = (c: Record<string, unknown>): FoundCase => ({
+  caseId: str(c.caseId) ?? '',
+  reference: str(c.reference) ?? '',
+  title: str(c.title) ?? '',
+  status: str(c.status) ?? '',
+});
+
+async function searchCases(fetchImpl: Fetch, base: string, body: unknown): Promise<FoundCase[]> {
+  const found = (await postJson(fetchImpl, `${base}/api/v1/cases/search`, body)) as { cases?: unknown };
+  return (Array.isArray(found.cases) ? (found.cases as Record<string, unknown>[]) : []).map(toFoundCase);
+}
+
+/** The SearchProfiles keys the extension looks customers up by. */
+export type ProfileLookupKey = '_phone' | '_email';
+
+/** Profiles whose phone number (`_phone`) or email address (`_email`) is `value`, each with its open cases. */
+export async function lookUpProfiles(instanceUrl: string, keyName: ProfileLookupKey, value: string, fetchImpl: Fetch): Promise<FoundProfile[]> {
   const base = new URL(instanceUrl).origin;
-  const found = (await postJson(fetchImpl, `${base}/api/v1/profiles/search`, { KeyName: '_phone', Values: [phoneNumber] })) as { Items?: unknown };
+  const found = (await postJson(fetchImpl, `${base}/api/v1/profiles/search`, { KeyName: keyName, Values: [value] })) as { Items?: unknown };
   const items = Array.isArray(found.Items) ? (found.Items as Record<string, unknown>[]) : [];
   return Promise.all(
     items
       .filter((item) => typeof item.ProfileId === 'string')
       .map(async (item): Promise<FoundProfile> => {
         const profileId = item.ProfileId as string;
-        const cases = (await postJson(fetchImpl, `${base}/api/v1/cases/search`, { filter: { profileId } })) as { cases?: unknown };
-        const openCases = (Array.isArray(cases.cases) ? (cases.cases as Record<string, unknown>[]) : [])
-          .filter((c) => c.status !== 'closed') // open and pending: still the agent's business
-          .map((c) => ({
-          caseId: str(c.caseId) ?? '',
-          reference: str(c.reference) ?? '',
-          title: str(c.title) ?? '',
-          status: str(c.status) ?? '',
-        }));
+        // Open and pending: still the agent's business.
+        const openCases = (await searchCases(fetchImpl, base, { filter: { profileId } })).filter((c) => c.status !== 'closed');
         return {
           profileId,
           firstName: str(item.FirstName) ?? '',
@@ -77,4 +86,15 @@ export async function lookUpProfilesByPhone(instanceUrl: string, phoneNumber: st
         };
       }),
   );
+}
+
+/** Profiles whose phone number is `phoneNumber`, each with its open cases. */
+export function lookUpProfilesByPhone(instanceUrl: string, phoneNumber: string, fetchImpl: Fetch): Promise<FoundProfile[]> {
+  return lookUpProfiles(instanceUrl, '_phone', phoneNumber, fetchImpl);
+}
+
+/** The case whose reference is `reference` (any status), or null (SearchCases by term, then the exact match). */
+export async function findCaseByReference(instanceUrl: string, reference: string, fetchImpl: Fetch): Promise<FoundCase | null> {
+  const cases = await searchCases(fetchImpl, new URL(instanceUrl).origin, { searchTerm: reference });
+  return cases.find((c) => c.reference.toLowerCase() === reference.toLowerCase()) ?? null;
 }

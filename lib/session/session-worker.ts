@@ -23,6 +23,7 @@ import { PhoneSettingsEnforcer } from './phone-settings';
 import { loginUrlFor } from '../streams/instance-urls';
 import { SessionStore } from './session-store';
 import { startScreenPop } from '../screen-pop/start-screen-pop';
+import { startCaseLinks } from '../case-links/start-case-links';
 import { isExtensionPage, ViewHub, type ViewPort } from './view-hub';
 
 function isEngineMessage(message: unknown): message is EngineMessage {
@@ -101,6 +102,8 @@ export function startSessionWorker(): SessionWorker {
   const followPhoneSettings = (settings: ResolvedSettings) => phoneSettings.handleSettings(settings.values);
   watchSettings(followPhoneSettings);
   void loadSettings().then(followPhoneSettings);
+  // Case links (F30): content scripts on CRM pages ask for case pages, open-case counts and "link current call".
+  const caseLinks = startCaseLinks({ store, log });
 
   store.subscribe((snapshot) => {
     void pageContexts.bindPending();
@@ -118,6 +121,8 @@ export function startSessionWorker(): SessionWorker {
     // Click-to-dial content scripts ask for a call; the answer is the command's result.
     const pageDialAnswer = pageDial.handleMessage(message, sender);
     if (pageDialAnswer) return pageDialAnswer;
+    const caseLinksAnswer = caseLinks.handleMessage(message, sender);
+    if (caseLinksAnswer) return caseLinksAnswer;
     // Only the offscreen engine may report engine events; a content script could send the same shape.
     if (isEngineMessage(message) && sender.id === browser.runtime.id && sender.url?.startsWith(engineUrl)) {
       void supervisor.handleEngineEvent(message.event, instanceOfDocumentUrl(sender.url));

@@ -6,7 +6,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import { addProfilePhone } from '../../contact-center/store/profile-repository';
 import { type AgentBrowser, startTestContactCenter, type TestContactCenter } from '../support/softphone-fixture';
-import { acceptCall, activeCall, callRingsAt, endAndClose, ensureStatus, launchAgent } from '../support/softphone-steps';
+import { acceptCall, activeCall, callRingsAt, endAndClose, signInForDemoCrm } from '../support/softphone-steps';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -18,11 +18,7 @@ let agent: AgentBrowser;
 test.beforeAll(async () => {
   test.setTimeout(60_000);
   cc = await startTestContactCenter();
-  agent = await launchAgent('agent1');
-  await agent.signInQuickly(cc);
-  await ensureStatus(cc, agent, 'Available');
-  // Tests run the demo CRM on a random port, not the contact center's + 1: name it in the screen-pop setting.
-  await agent.chooseSettings({ 'screenPop.templateValues': { crmPort: String(cc.crmPort) }, 'screenPop.mode': 'ring' });
+  agent = await signInForDemoCrm(cc, 'agent1', { 'screenPop.mode': 'ring' });
 });
 test.afterAll(async () => {
   await agent?.close();

@@ -144,3 +144,14 @@ export async function signInEmilyAndYuki(cc: TestContactCenter): Promise<{ emily
   await Promise.all([emily.signInQuickly(cc), yuki.signInQuickly(cc)]);
   return { emily, yuki };
 }
+
+/** An agent signed in and Available for the demo CRM specs: tests run the demo CRM on a random port, not the
+ *  contact center's + 1, so its port is named in the CRM template values; `settings` are more of the agent's
+ *  setting choices (e.g. `'screenPop.mode': 'ring'`). */
+export async function signInForDemoCrm(cc: TestContactCenter, agentId: string, settings: Record<string, unknown> = {}): Promise<AgentBrowser> {
+  const agent = await launchAgent(agentId);
+  await agent.signInQuickly(cc);
+  await ensureStatus(cc, agent, 'Available');
+  await agent.chooseSettings({ 'screenPop.templateValues': { crmPort: String(cc.crmPort) }, ...settings });
+  return agent;
+}

@@ -14,12 +14,22 @@ export const useSettingsStore = defineStore('settings', () => {
   const loaded = shallowRef(false);
   let stopWatching: (() => void) | null = null;
 
+  // Readings can finish out of order (the first policy read after the browser starts takes seconds): each
+  // reading has a number, and an older one never replaces a newer one.
+  let requested = 0;
+  let applied = 0;
+  async function read(): Promise<void> {
+    const mine = ++requested;
+    const settings = await loadSettings();
+    if (mine < applied) return;
+    applied = mine;
+    resolved.value = settings;
+  }
+
   async function load(): Promise<void> {
     stopWatching?.();
-    stopWatching = watchSettings((settings) => {
-      resolved.value = settings;
-    });
-    resolved.value = await loadSettings();
+    stopWatching = watchSettings(() => void read());
+    await read();
     loaded.value = true;
   }
 
@@ -29,13 +39,13 @@ export const useSettingsStore = defineStore('settings', () => {
 
   async function choose(key: SettingKey, next: unknown): Promise<SetChoiceResult> {
     const result = await setAgentChoice(key, next);
-    if (result.ok) resolved.value = await loadSettings();
+    if (result.ok) await read();
     return result;
   }
 
   async function reset(key: SettingKey): Promise<void> {
     await clearAgentChoice(key);
-    resolved.value = await loadSettings();
+    await read();
   }
 
   return {

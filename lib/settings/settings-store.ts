@@ -14,14 +14,44 @@ export const agentChoicesItem = storage.defineItem<Record<string, unknown>>('loc
 /** The storage.local key behind agentChoicesItem. */
 export const AGENT_CHOICES_STORAGE_KEY = 'settings.agentChoices';
 
-/** The policy as the browser gives it; {} when there is none or the browser has no managed storage (Firefox
- *  without a policies.json entry throws). */
+/** The last policy read from managed storage, kept in storage.local: Chrome answers the first managed-storage
+ *  read of a browser session only once its policy service is up (2-4 s measured here, more on busy machines),
+ *  and sometimes never (seen here with two browsers starting at once; reported for Chrome and Edge too). Until
+ *  it answers, the policy last seen applies. */
+export const policyCacheItem = storage.defineItem<unknown>('local:settings.policyCache', { fallback: {} });
+
+/** The storage.local key behind policyCacheItem. */
+export const POLICY_CACHE_STORAGE_KEY = 'settings.policyCache';
+
+/** How long a reading waits for managed storage before using the cached policy. */
+export const MANAGED_READ_WAIT_MS = 1000;
+
+/** The managed-storage read in progress (one at a time: a hanging read is not started again and again). */
+let managedRead: Promise<unknown> | null = null;
+
+function startManagedRead(): Promise<unknown> {
+  managedRead ??= browser.storage.managed
+    .get(null)
+    .then(async (policy: unknown) => {
+      managedRead = null;
+      // Keep the cache current; the write tells every context's watchSettings if the policy changed.
+      if (JSON.stringify(policy) !== JSON.stringify(await policyCacheItem.getValue())) await policyCacheItem.setValue(policy);
+      return policy;
+    })
+    // Firefox without a policies.json entry (or a browser without managed storage) throws: no policy.
+    .catch(() => {
+      managedRead = null;
+      return {};
+    });
+  return managedRead;
+}
+
+/** The policy: managed storage's answer when it comes in time, else the policy last seen (the late answer
+ *  then updates the cache, which watchers follow). */
 export async function readManagedPolicy(): Promise<unknown> {
-  try {
-    return (await browser.storage.managed.get(null)) as unknown;
-  } catch {
-    return {};
-  }
+  const timedOut = Symbol('timed out');
+  const answer = await Promise.race([startManagedRead(), new Promise((resolve) => setTimeout(() => resolve(timedOut), MANAGED_READ_WAIT_MS))]);
+  return answer === timedOut ? policyCacheItem.getValue() : answer;
 }
 
 /** The effective settings now. */
@@ -42,7 +72,8 @@ export async function getSetting<K extends SettingKey>(key: K): Promise<Settings
 export function watchSettings(listener: (settings: ResolvedSettings) => void): () => void {
   let generation = 0;
   const onChanged = (changes: Record<string, unknown>, areaName: string) => {
-    if (areaName !== 'managed' && !(areaName === 'local' && AGENT_CHOICES_STORAGE_KEY in changes)) return;
+    const localChange = areaName === 'local' && (AGENT_CHOICES_STORAGE_KEY in changes || POLICY_CACHE_STORAGE_KEY in changes);
+    if (areaName !== 'managed' && !localChange) return;
     const mine = ++generation;
     void loadSettings().then((settings) => {
       // Two changes in a row: only the newest reading is reported.

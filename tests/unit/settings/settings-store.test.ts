@@ -1,9 +1,9 @@
 // The run-time settings: policy from storage.managed and agent choices from storage.local, resolved; changes
 // to either are followed live; agent choices are checked before they are stored.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ResolvedSettings } from '../../../lib/settings/resolve';
-import { agentChoicesItem, clearAgentChoice, getSetting, loadSettings, setAgentChoice, watchSettings } from '../../../lib/settings/settings-store';
+import { agentChoicesItem, clearAgentChoice, getSetting, loadSettings, policyCacheItem, setAgentChoice, watchSettings } from '../../../lib/settings/settings-store';
 
 describe('settings store', () => {
   beforeEach(() => fakeBrowser.reset());
@@ -42,5 +42,27 @@ describe('settings store', () => {
     expect(await setAgentChoice('screenPop.mode', 'ring')).toMatchObject({ ok: false, problem: { code: 'locked' } });
     await clearAgentChoice('session.engineLostGraceSeconds');
     expect(await getSetting('session.engineLostGraceSeconds')).toBe(10);
+  });
+
+  it('uses the policy last seen while managed storage does not answer, and the late answer when it comes', async () => {
+    await policyCacheItem.setValue({ 'screenPop.mode': { value: 'off', locked: true } });
+    let answer: (policy: unknown) => void = () => undefined;
+    const slowRead = new Promise((resolve) => {
+      answer = resolve;
+    });
+    const get = vi.spyOn(fakeBrowser.storage.managed, 'get').mockReturnValue(slowRead as ReturnType<typeof fakeBrowser.storage.managed.get>);
+    const seen: ResolvedSettings[] = [];
+    const stop = watchSettings((settings) => seen.push(settings));
+
+    const early = await loadSettings();
+    expect(early.values['screenPop.mode']).toBe('off');
+    expect(early.sources['screenPop.mode']).toBe('admin-locked');
+    await loadSettings();
+    expect(get).toHaveBeenCalledTimes(1); // one read in flight, not one per reading
+
+    answer({ 'screenPop.mode': { value: 'accept', locked: true } });
+    await expect.poll(() => seen.at(-1)?.values['screenPop.mode']).toBe('accept');
+    expect(await policyCacheItem.getValue()).toEqual({ 'screenPop.mode': { value: 'accept', locked: true } });
+    stop();
   });
 });

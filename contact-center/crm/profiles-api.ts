@@ -91,7 +91,7 @@ const EXTENSION_LOOKUP_PATHS = new Set(['/api/v1/profiles/search', '/api/v1/case
  * the control API's cross-origin guard may let exactly these through (contact-center-server.ts decides;
  * security.ts unchanged). Linking changes data, but only adds a link between a case and a contact that exist.
  */
-export function isExtensionProfileLookup(req: IncomingMessage, url: URL): boolean {
+export function isExtensionCrmRequest(req: IncomingMessage, url: URL): boolean {
   if (req.method !== 'POST' || !(EXTENSION_LOOKUP_PATHS.has(url.pathname) || RELATED_ITEMS_PATH.test(url.pathname))) return false;
   const origin = req.headers.origin ?? '';
   if (!/^chrome-extension:\/\/[a-p]{32}$/.test(origin)) return false;

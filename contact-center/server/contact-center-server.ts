@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { CcpSockets } from '../ccp/ccp-socket';
 import { startDemoCrm, CRM_BIND_HOST, type RunningDemoCrm } from '../crm/demo-crm-server';
-import { handleProfilesApi, isExtensionProfileLookup } from '../crm/profiles-api';
+import { handleProfilesApi, isExtensionCrmRequest } from '../crm/profiles-api';
 import { Arns } from '../ccp/snapshot';
 import { type Clock, SystemClock } from '../clock';
 import type { InstanceConfig } from '../model';
@@ -120,7 +120,7 @@ export async function startContactCenter(options: ContactCenterOptions): Promise
     if (path.startsWith('/api/')) {
       // Screen pops and case links: the extension's worker may search profiles and cases, link a contact to a
       // case, and put a dialed call's CRM page on its contact (attributes); nothing else cross-origin.
-      if (!isExtensionProfileLookup(req, url) && !isExtensionAttributesUpdate(req, url)) assertNotCrossSite(req);
+      if (!isExtensionCrmRequest(req, url) && !isExtensionAttributesUpdate(req, url)) assertNotCrossSite(req);
       if (await handleProfilesApi(db, req, res, url, () => clock.now())) return;
       if (await handleContactAttributes(engine, { getRecord: (id) => getContactRecord(db, id), saveRecord: (r) => saveContactRecord(db, r) }, req, res, url)) return;
       await control.handle(req, res, url);

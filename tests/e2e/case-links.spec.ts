@@ -19,7 +19,8 @@ let agent: AgentBrowser;
 
 test.beforeAll(async () => {
   test.setTimeout(60_000);
-  cc = await startTestContactCenter();
+  // A ringing call opens a CRM tab here: on a busy machine that takes seconds, so the offer waits longer.
+  cc = await startTestContactCenter(undefined, { offerTimeoutMs: 15_000 });
   agent = await signInForDemoCrm(cc, 'agent1');
 });
 test.afterAll(async () => {

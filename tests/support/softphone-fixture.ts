@@ -25,8 +25,15 @@ export interface TestContactCenter extends RunningContactCenter {
   stop(): Promise<void>;
 }
 
-/** The demo instance with ACW timeouts the tests can wait for (agent2: 3 s) and short offer/far-end timers. */
-export async function startTestContactCenter(configure: (config: InstanceConfig) => InstanceConfig = (c) => c): Promise<TestContactCenter> {
+/** Engine timers of the test contact center: short, so tests about missed offers and far ends are quick. */
+export const TEST_ENGINE_TIMERS = { offerTimeoutMs: 4000, farEndAnswerMs: 400, farEndBusyMs: 300, farEndNoAnswerMs: 2000 };
+
+/** The demo instance with ACW timeouts the tests can wait for (agent2: 3 s) and short offer/far-end timers
+ *  (`timers` overrides them: specs where a ringing call opens CRM tabs give the agent longer to accept). */
+export async function startTestContactCenter(
+  configure: (config: InstanceConfig) => InstanceConfig = (c) => c,
+  timers: Partial<typeof TEST_ENGINE_TIMERS> = {},
+): Promise<TestContactCenter> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sb-e2e-'));
   const instance = configure({ ...DEMO_INSTANCE, agents: DEMO_INSTANCE.agents.map((a) => (a.id === 'agent2' ? { ...a, acwTimeoutSeconds: 3 } : a)) });
   const cc = await startContactCenter({
@@ -34,7 +41,7 @@ export async function startTestContactCenter(configure: (config: InstanceConfig)
     port: 0,
     demoPassword: AGENT_PASSWORD,
     instance,
-    engine: { offerTimeoutMs: 4000, farEndAnswerMs: 400, farEndBusyMs: 300, farEndNoAnswerMs: 2000 },
+    engine: { ...TEST_ENGINE_TIMERS, ...timers },
   });
   const post = async (path: string, body: unknown) => {
     const res = await fetch(cc.url + path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });

@@ -70,6 +70,9 @@ test.afterAll(async () => {
 });
 
 const dialButton = (page: Page) => page.locator('switchboard-dial-button');
+/** How many numbers click-to-dial has marked on the page (its CSS highlight). */
+const markedNumbers = (page: Page) =>
+  page.evaluate(() => (CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights.get('switchboard-phone')?.size ?? 0);
 
 /** Moves the mouse over the middle of the text of `selector` (as the agent pointing at the number). */
 async function hoverText(page: Page, selector: string): Promise<void> {
@@ -111,7 +114,7 @@ test('hovering a number shows the dial button; clicking it calls the number', as
   await expect(dialButton(page)).toBeVisible();
   // The page text was not rewritten; the numbers are marked with a CSS highlight instead.
   await expect(page.locator('#office')).toHaveJSProperty('innerHTML', '03-5550-0123');
-  expect(await page.evaluate(() => (CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights.get('switchboard-phone')?.size)).toBeGreaterThanOrEqual(2);
+  await expect.poll(() => markedNumbers(page)).toBeGreaterThanOrEqual(2);
   await dialButton(page).click();
   await expectOutboundCallTo('+81355500123');
   await page.close();
@@ -221,4 +224,42 @@ test('a call dialed from a CRM customer record carries the page: the panel shows
   const record = (await recordsOf(cc, 'agent1')).find((r) => r.contactId === contact.contactId);
   expect(record).toMatchObject({ initiationMethod: 'outbound', customerEndpoint: '+819012345678', attributes: expected });
   await page.close();
+});
+
+
+test('switching click-to-dial off for a site unmarks its open page at once; on again marks it again', async () => {
+  const page = await openPage('/crm');
+  await expect.poll(() => markedNumbers(page)).toBeGreaterThan(0);
+  try {
+    // What the panel's per-site switch stores (the switch itself is tested against the settings store).
+    await emily.chooseSettings({ 'clickToDial.disabledSites': [origin] });
+    await expect.poll(() => markedNumbers(page)).toBe(0);
+    await hoverText(page, '#office');
+    await page.waitForTimeout(500);
+    await expect(dialButton(page)).toHaveCount(0);
+  } finally {
+    await emily.chooseSettings({ 'clickToDial.disabledSites': null });
+  }
+  await expect.poll(() => markedNumbers(page)).toBeGreaterThan(0);
+  await hoverText(page, '#office');
+  await expect(dialButton(page)).toBeVisible();
+  await page.close();
+});
+
+test('with confirm before dialing, the first click asks "Call …?" and only the second dials', async () => {
+  await emily.chooseSettings({ 'clickToDial.confirmBeforeDialing': true });
+  try {
+    const page = await openPage('/crm');
+    await hoverText(page, '#office');
+    await expect(dialButton(page)).toBeVisible();
+    await dialButton(page).click();
+    await page.waitForTimeout(800);
+    expect(agentView(cc, 'agent1').contacts).toEqual([]);
+    // The question is in the closed shadow root; the agent's second click on the same button confirms.
+    await dialButton(page).click();
+    await expectOutboundCallTo('+81355500123');
+    await page.close();
+  } finally {
+    await emily.chooseSettings({ 'clickToDial.confirmBeforeDialing': null });
+  }
 });

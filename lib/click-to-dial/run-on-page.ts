@@ -1,7 +1,8 @@
 // Click-to-dial's life in one page: started when the effective settings allow it on the page's URL, restarted
 // with new options or stopped when the settings change (policy pushed by an admin, the agent's per-site switch),
 // without reloading the page.
-import { loadSettings, watchSettings } from '../settings/settings-store';
+import type { ResolvedSettings } from '../settings/resolve';
+import { watchSettings } from '../settings/settings-store';
 import { startClickToDial, type ClickToDial } from './click-to-dial';
 import { pageDialTexts, sendPageDial } from './page-dial-client';
 import { clickToDialAccess, type PageClickToDialOptions } from './site-access';
@@ -17,13 +18,12 @@ export function runClickToDialOnPage(document: Document, currentUrl: () => strin
     running?.instance.stop();
     running = options ? { instance: startClickToDial(document, { ...options, texts: pageDialTexts(), dial: sendPageDial, highlightStyleInjected: true }), key } : null;
   };
-  const decide = (settings: Awaited<ReturnType<typeof loadSettings>>) => {
+  const decide = (settings: ResolvedSettings) => {
     const access = clickToDialAccess(currentUrl(), settings.values);
     apply(access.on ? access.options : null);
   };
 
-  const stopWatching = watchSettings(decide);
-  void loadSettings().then(decide);
+  const stopWatching = watchSettings(decide, { now: true });
   return () => {
     stopped = true;
     stopWatching();

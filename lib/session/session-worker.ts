@@ -17,8 +17,7 @@ import { LoginWindow } from './login-window';
 import { PageContextBinder } from './page-context-binder';
 import { CALL_SELECTION_MENU_ID, createCallSelectionMenu, PageDial } from './page-dial';
 import type { CountryCode } from '../click-to-dial/find-numbers';
-import type { ResolvedSettings } from '../settings/resolve';
-import { getSetting, loadSettings, watchSettings } from '../settings/settings-store';
+import { getSetting, watchSettings } from '../settings/settings-store';
 import { PhoneSettingsEnforcer } from './phone-settings';
 import { loginUrlFor } from '../streams/instance-urls';
 import { SessionStore } from './session-store';
@@ -99,9 +98,7 @@ export function startSessionWorker(): SessionWorker {
 
   // The admin's phone settings (F32) applied to the agent's configuration on the instance.
   const phoneSettings = new PhoneSettingsEnforcer({ execute: (envelope) => router.execute(envelope), log });
-  const followPhoneSettings = (settings: ResolvedSettings) => phoneSettings.handleSettings(settings.values);
-  watchSettings(followPhoneSettings);
-  void loadSettings().then(followPhoneSettings);
+  watchSettings((settings) => phoneSettings.handleSettings(settings.values), { now: true });
   // Case links (F30): content scripts on CRM pages ask for case pages, open-case counts and "link current call".
   const caseLinks = startCaseLinks({ store, log });
 

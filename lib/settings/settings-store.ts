@@ -67,20 +67,27 @@ export async function getSetting<K extends SettingKey>(key: K): Promise<Settings
 
 /**
  * Calls `listener` with the new effective settings whenever the policy or the agent's choices change (an admin
- * pushing a new policy applies at once, without reinstalling). Returns the function that stops listening.
+ * pushing a new policy applies at once, without reinstalling), and once at the start when `now` is set.
+ * Readings can finish out of order (the first policy read after the browser starts is slow): an older reading
+ * is never reported after a newer one. Returns the function that stops listening.
  */
-export function watchSettings(listener: (settings: ResolvedSettings) => void): () => void {
-  let generation = 0;
-  const onChanged = (changes: Record<string, unknown>, areaName: string) => {
-    const localChange = areaName === 'local' && (AGENT_CHOICES_STORAGE_KEY in changes || POLICY_CACHE_STORAGE_KEY in changes);
-    if (areaName !== 'managed' && !localChange) return;
-    const mine = ++generation;
+export function watchSettings(listener: (settings: ResolvedSettings) => void, { now = false }: { now?: boolean } = {}): () => void {
+  let requested = 0;
+  let reported = 0;
+  const read = () => {
+    const mine = ++requested;
     void loadSettings().then((settings) => {
-      // Two changes in a row: only the newest reading is reported.
-      if (mine === generation) listener(settings);
+      if (mine < reported) return;
+      reported = mine;
+      listener(settings);
     });
   };
+  const onChanged = (changes: Record<string, unknown>, areaName: string) => {
+    const localChange = areaName === 'local' && (AGENT_CHOICES_STORAGE_KEY in changes || POLICY_CACHE_STORAGE_KEY in changes);
+    if (areaName === 'managed' || localChange) read();
+  };
   browser.storage.onChanged.addListener(onChanged);
+  if (now) read();
   return () => browser.storage.onChanged.removeListener(onChanged);
 }
 

@@ -3,13 +3,14 @@
 // context menu item; both become a `dial` command with a fresh id through the router, and the page (URL, title,
 // CRM record id) is handed to the page-context binder first so the call carries it (F31). The log gets the
 // page's origin only, never its full URL or title.
-import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
 import { findPhoneNumbers, type CountryCode } from '../click-to-dial/find-numbers';
 import { PAGE_CONTEXT_LIMITS } from '../click-to-dial/page-context';
 import { isPageDialRequest } from '../click-to-dial/page-dial-message';
 import type { SessionLogWriter } from '../session-log/session-log';
 import type { CommandEnvelope, CommandResult } from './commands';
 import type { PageContext } from './snapshot';
+import { isE164 } from '../phone/phone-number';
+import { originOf } from '../session-log/redaction';
 
 /** What the context menu needs of browser.contextMenus and browser.i18n. */
 export interface ContextMenuApi {
@@ -44,20 +45,8 @@ export interface PageDialDeps {
   newId?: () => string;
 }
 
-const originOf = (url: string | undefined): string => {
-  try {
-    return url ? new URL(url).origin : 'unknown';
-  } catch {
-    return 'unknown';
-  }
-};
-
 /** `phoneNumber` when it is a valid number written in E.164 ('+81312345678'), else null. */
-export function validE164(phoneNumber: string): string | null {
-  if (!/^\+\d{6,15}$/.test(phoneNumber)) return null;
-  const parsed = parsePhoneNumberFromString(phoneNumber);
-  return parsed && parsed.isValid() && parsed.number === phoneNumber ? parsed.number : null;
-}
+export const validE164 = (phoneNumber: string): string | null => (isE164(phoneNumber) ? phoneNumber : null);
 
 export class PageDial {
   private readonly newId: () => string;

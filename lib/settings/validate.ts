@@ -1,8 +1,8 @@
 // Checks a value (from policy, the agent or storage) against its setting's definition: the value to use, or a
 // problem with a code and parameters that the options page translates (settingProblems.<code>). Nothing here
 // throws: bad input is a problem, not a crash.
-import { isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js/min';
 import { assertMatchPattern } from '../crm-rules/match-pattern';
+import { isE164, toCountryCode } from '../phone/phone-number';
 import type { CrmRuleSetting, SettingDefinition, StringFormat, StringListFormat } from './schema';
 
 export type SettingProblemCode =
@@ -65,16 +65,13 @@ function checkStringFormat(format: StringFormat, text: string): Checked<string> 
       return { ok: true, value: text };
     case 'http-url':
       return text === '' || checkHttpUrl(text) ? { ok: true, value: text.replace(/\/+$/, '') } : problem('not-http-url', { value: text });
-    case 'e164': {
-      if (text === '') return { ok: true, value: '' };
-      const parsed = /^\+\d{6,15}$/.test(text) ? parsePhoneNumberFromString(text) : undefined;
-      return parsed?.isValid() && parsed.number === text ? { ok: true, value: text } : problem('not-e164', { value: text });
-    }
+    case 'e164':
+      return text === '' || isE164(text) ? { ok: true, value: text } : problem('not-e164', { value: text });
     case 'aws-region':
       return text === '' || /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/.test(text) ? { ok: true, value: text } : problem('not-aws-region', { value: text });
     case 'country': {
-      const code = text.toUpperCase();
-      return /^[A-Z]{2}$/.test(code) && isSupportedCountry(code) ? { ok: true, value: code } : problem('unknown-country', { value: text });
+      const code = toCountryCode(text);
+      return code ? { ok: true, value: code } : problem('unknown-country', { value: text });
     }
   }
 }

@@ -10,6 +10,7 @@ import { matchesAnyPattern } from '../crm-rules/match-pattern';
 import { caseUrl } from '../crm-rules/record-urls';
 import { findCaseByReference, isLocalContactCenter, lookUpProfiles, type Fetch, type ProfileLookupKey } from '../screen-pop/profile-lookup';
 import type { ContactView, SessionSnapshot } from '../session/snapshot';
+import { originOf } from '../session-log/redaction';
 import {
   isCaseLinksLinkRequest,
   isCaseLinksLookupRequest,
@@ -44,14 +45,6 @@ export interface CaseLinksDeps {
 /** Whether the agent works on this call: talking, dialing out, or in after call work (not while it rings). */
 const isCurrentCall = (c: ContactView): boolean =>
   c.channel === 'voice' && (c.state === 'connected' || c.state === 'ended' || (c.state === 'connecting' && c.initiationMethod === 'outbound'));
-
-const originOf = (url: string | undefined): string => {
-  try {
-    return url ? new URL(url).origin : 'unknown';
-  } catch {
-    return 'unknown';
-  }
-};
 
 const fail = (code: CaseLinksError['code'], detail?: string): { ok: false; error: CaseLinksError } => ({ ok: false, error: detail ? { code, detail } : { code } });
 

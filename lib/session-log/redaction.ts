@@ -55,3 +55,12 @@ export function redact(value: unknown, depth = 0, seen: WeakSet<object> = new We
   }
   return out;
 }
+
+/** What the log may say of a page: its origin only, never its path, query or title ('unknown' if none). */
+export function originOf(url: string | undefined): string {
+  try {
+    return url ? new URL(url).origin : 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}

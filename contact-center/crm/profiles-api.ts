@@ -4,6 +4,7 @@
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HttpError, readJsonObject, sendJson } from '../server/http-kit';
+import { isFromBrowserExtension } from '../server/security';
 import { relatedItemsOf } from '../store/case-related-items-repository';
 import type { Database } from '../store/database';
 import { handleCreateRelatedItem, RELATED_ITEMS_PATH, relatedItemView } from './case-related-items-api';
@@ -87,16 +88,13 @@ const EXTENSION_LOOKUP_PATHS = new Set(['/api/v1/profiles/search', '/api/v1/case
 /**
  * Whether `req` is a browser extension's profile or case request: a POST to one of the two search routes, or
  * linking a contact to a case (the agent's "Link current call"), whose Origin is a `chrome-extension://`
- * origin and that the browser does not mark as coming from a web site. Web pages cannot send that Origin, so
- * the control API's cross-origin guard may let exactly these through (contact-center-server.ts decides;
- * security.ts unchanged). Linking changes data, but only adds a link between a case and a contact that exist.
+ * origin and that the browser does not mark as coming from a web site (security.ts isFromBrowserExtension).
+ * The control API's cross-origin guard may let exactly these through (contact-center-server.ts decides).
+ * Linking changes data, but only adds a link between a case and a contact that exist.
  */
 export function isExtensionCrmRequest(req: IncomingMessage, url: URL): boolean {
   if (req.method !== 'POST' || !(EXTENSION_LOOKUP_PATHS.has(url.pathname) || RELATED_ITEMS_PATH.test(url.pathname))) return false;
-  const origin = req.headers.origin ?? '';
-  if (!/^chrome-extension:\/\/[a-p]{32}$/.test(origin)) return false;
-  // Chrome marks an extension worker's own requests 'none' (user-initiated-like), never 'cross-site'.
-  return req.headers['sec-fetch-site'] === 'none';
+  return isFromBrowserExtension(req);
 }
 
 /** Handles the profile and case routes; returns false for any other path. */

@@ -9,6 +9,7 @@ import type { ContactRecord } from '../model';
 import type { RoutingEngine } from '../routing/engine';
 import { EngineError } from '../routing/errors';
 import { HttpError, readJsonObject, sendJson } from './http-kit';
+import { isFromBrowserExtension } from './security';
 
 /** UpdateContactAttributes' limits: names up to 128 characters, all names and values together at most 32 KB. */
 export const ATTRIBUTE_NAME_MAX = 128;
@@ -27,9 +28,7 @@ export interface StoredRecords {
  * coming from a web site. Everything else on /api/ stays same-origin only (contact-center-server.ts).
  */
 export function isExtensionAttributesUpdate(req: IncomingMessage, url: URL): boolean {
-  if (req.method !== 'POST' || !ATTRIBUTES_PATH.test(url.pathname)) return false;
-  if (!/^chrome-extension:\/\/[a-p]{32}$/.test(req.headers.origin ?? '')) return false;
-  return req.headers['sec-fetch-site'] === 'none';
+  return req.method === 'POST' && ATTRIBUTES_PATH.test(url.pathname) && isFromBrowserExtension(req);
 }
 
 /** Validates an UpdateContactAttributes body; throws 400 saying what is wrong. */

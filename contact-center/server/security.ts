@@ -43,3 +43,12 @@ export function assertNotCrossSite(req: IncomingMessage): void {
     }
   }
 }
+
+/**
+ * Whether `req` comes from a browser extension's own pages or worker: a `chrome-extension://<id>` Origin, which
+ * web pages cannot send, on a request the browser does not mark as coming from a web site (Chrome marks an
+ * extension worker's requests 'none', never 'cross-site'). The routes that accept it say so themselves.
+ */
+export function isFromBrowserExtension(req: IncomingMessage): boolean {
+  return /^chrome-extension:\/\/[a-p]{32}$/.test(req.headers.origin ?? '') && req.headers['sec-fetch-site'] === 'none';
+}

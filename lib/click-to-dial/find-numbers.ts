@@ -59,8 +59,11 @@ interface Piece {
 }
 
 /** True when `text` has at least MIN_DIGITS digits (ASCII or full-width); the fast path for most text nodes. */
+/** Made once: a regular expression literal in a function is a new object at every call. */
+const ANY_DIGIT = /[0-9\uFF10-\uFF19]/;
+
 export function mayContainPhoneNumber(text: string): boolean {
-  const first = text.search(/[0-9\uFF10-\uFF19]/);
+  const first = text.search(ANY_DIGIT);
   if (first < 0) return false;
   let count = 0;
   for (let i = first; i < text.length; i++) {

@@ -7,7 +7,9 @@
 // 12,500 numbers. Instead each number's box is read once, in idle slices, and kept in page coordinates, sorted
 // by top; a scroll looks up the numbers in the new viewport by binary search and reads only their boxes (and
 // the shown ones'). Boxes go stale when the layout changes: a resize of the document or of the window, or the
-// scroll of an inner scroller, starts a sweep that reads every box again in idle slices.
+// scroll of an inner scroller, starts a sweep that reads every box again in idle slices. A number the scanner
+// says replaces a removed one in place (a re-render of the same text in the same element) keeps that one's box:
+// it is marked again in the same task, with no read and no blink.
 //
 // The style is the rule HIGHLIGHT_CSS on `:root` (highlights inherit it). The content script's manifest injects
 // it before the page is built (lib/click-to-dial/highlight.css): adding any `::highlight` rule to a page that is
@@ -51,8 +53,9 @@ export interface Box {
 export interface PageGeometry {
   /** The viewport in page coordinates. */
   viewport(): Box;
-  /** The box of the number in page coordinates, or null when it is not rendered. */
-  boxOf(number: PageNumber): Box | null;
+  /** The box of the number in page coordinates, or null when it is not rendered; `viewport` is this slice's
+   *  viewport() (its top left is the page's scroll offset, read once a slice). */
+  boxOf(number: PageNumber, viewport: Box): Box | null;
 }
 
 export interface HighlighterOptions {
@@ -81,12 +84,12 @@ export interface Highlighter extends PageScannerListener {
 function pageGeometry(view: Window): PageGeometry {
   return {
     viewport: () => ({ top: view.scrollY, bottom: view.scrollY + view.innerHeight, left: view.scrollX, right: view.scrollX + view.innerWidth }),
-    boxOf: (number) => {
+    boxOf: (number, viewport) => {
       const element = number.node.parentElement;
       if (!element || !number.node.isConnected) return null;
-      const rect = element.getBoundingClientRect();
-      if (!rect.width && !rect.height) return null;
-      return { top: rect.top + view.scrollY, bottom: rect.bottom + view.scrollY, left: rect.left + view.scrollX, right: rect.right + view.scrollX };
+      const { top, bottom, left, right, width, height } = element.getBoundingClientRect();
+      if (!width && !height) return null;
+      return { top: top + viewport.top, bottom: bottom + viewport.top, left: left + viewport.left, right: right + viewport.left };
     },
   };
 }
@@ -150,6 +153,8 @@ export function createHighlighter(document: Document, options: HighlighterOption
   const sliceMs = options.sliceMs ?? 6;
 
   const placed = new Map<PageNumber, Placed>();
+  /** The boxes of removed numbers, for the numbers that replace them in place (see PageScannerListener.added). */
+  const boxesOfRemoved = new WeakMap<PageNumber, Box>();
   /** Found numbers whose box has not been read yet, oldest first (removed ones are skipped when reached). */
   let unplaced: PageNumber[] = [];
   const waiting = new Set<PageNumber>();
@@ -173,9 +178,8 @@ export function createHighlighter(document: Document, options: HighlighterOption
     } else if (!near && shown.delete(number)) highlight.delete(number.range);
   };
 
-  /** Reads the number's box, files it and shows it when near the viewport. */
-  const place = (number: PageNumber, viewport: Box) => {
-    const box = geometry.boxOf(number);
+  /** Files the number's box (null: not rendered) and shows the number when near the viewport. */
+  const file = (number: PageNumber, box: Box | null, viewport: Box) => {
     let entry = placed.get(number);
     if (!entry) {
       entry = { number, top: Infinity, bottom: Infinity, left: Infinity, right: Infinity };
@@ -189,6 +193,8 @@ export function createHighlighter(document: Document, options: HighlighterOption
     else tall.delete(entry);
     show(number, nearViewport(box, viewport));
   };
+  /** Reads the number's box and files it. */
+  const place = (number: PageNumber, viewport: Box) => file(number, geometry.boxOf(number, viewport), viewport);
 
   /** After a scroll: the numbers whose filed top is in the new viewport, the tall ones and the shown ones. */
   const refreshNearViewport = (viewport: Box) => {
@@ -288,13 +294,28 @@ export function createHighlighter(document: Document, options: HighlighterOption
     get longestSliceMs() {
       return figures.longestSliceMs;
     },
-    added: (numbers) => {
-      if (!unplaced.length && numbers.length <= PLACED_AT_ONCE && !stopped) {
+    added: (numbers, inPlaceOf) => {
+      if (stopped) return;
+      let toRead = numbers;
+      if (inPlaceOf?.size) {
+        // A number that replaces one in place keeps that one's box: the same element, not moved, the same text.
+        // Filed at once, it stays marked through a re-render instead of blinking until its box is read again.
         const viewport = geometry.viewport();
-        for (const number of numbers) place(number, viewport);
+        const notKnown: PageNumber[] = [];
+        for (const number of numbers) {
+          const replaced = inPlaceOf.get(number);
+          const box = replaced && boxesOfRemoved.get(replaced);
+          if (box) file(number, Number.isFinite(box.top) ? box : null, viewport);
+          else notKnown.push(number);
+        }
+        toRead = notKnown;
+      }
+      if (!unplaced.length && toRead.length <= PLACED_AT_ONCE) {
+        const viewport = geometry.viewport();
+        for (const number of toRead) place(number, viewport);
         return;
       }
-      for (const number of numbers) {
+      for (const number of toRead) {
         waiting.add(number);
         unplaced.push(number);
       }
@@ -306,6 +327,7 @@ export function createHighlighter(document: Document, options: HighlighterOption
         show(number, false);
         const entry = placed.get(number);
         if (entry) {
+          boxesOfRemoved.set(number, entry);
           placed.delete(number);
           tall.delete(entry);
           sortedStale = true;

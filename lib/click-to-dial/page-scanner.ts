@@ -14,9 +14,10 @@ export interface PageNumber {
   /**
    * A StaticRange over the number (for the highlight). Static, not live: the browser updates every live Range of a
    * document on every DOM mutation, which made a page with 12,500 numbers take seconds to re-render 1,000 nodes.
-   * Where StaticRange is missing (test DOMs) a live Range.
+   * Where StaticRange is missing (test DOMs) a live Range. The scanner makes it when it is first asked for: only
+   * the numbers near the viewport are drawn, so most never need one.
    */
-  range: AbstractRange;
+  readonly range: AbstractRange;
   /** '+81312345678' */
   e164: string;
   /** The number as its country writes it: '03-1234-5678'. */
@@ -25,7 +26,12 @@ export interface PageNumber {
 
 /** Told what appeared and disappeared; the highlighter and the hover hit test listen. */
 export interface PageScannerListener {
-  added(numbers: readonly PageNumber[]): void;
+  /**
+   * `inPlaceOf` maps a new number to the removed one it replaces in place: the same number at the same offsets of
+   * a text node in the same parent (the old node re-rendered, or its text set again), no ancestor of which was
+   * moved or removed meanwhile, so the parent's box has not moved with the DOM change.
+   */
+  added(numbers: readonly PageNumber[], inPlaceOf?: ReadonlyMap<PageNumber, PageNumber>): void;
   removed(numbers: readonly PageNumber[]): void;
 }
 
@@ -111,13 +117,16 @@ export function idleSliceScheduler(view: Window | null = typeof window === 'unde
 }
 
 export class PageScanner {
-  private readonly byNode = new Map<Text, PageNumber[]>();
-  /** The text each node of byNode had when it was scanned (its numbers' offsets are into it). */
-  private readonly scannedText = new Map<Text, string>();
+  /** The text nodes with numbers: the text each had when scanned (the numbers' offsets are into it), and them. */
+  private readonly byNode = new Map<Text, ScannedText>();
   private readonly matchCache = new Map<string, readonly FoundNumber[]>();
   /** The numbers of the text nodes removed since the queue was last empty, by text: a re-render's new nodes with
    *  the same text take them over without parsing, however long ago the text was first seen. */
   private readonly removedByText = new Map<string, readonly FoundNumber[]>();
+  /** The numbers of the text nodes removed since the queue was last empty, by the parent they were removed from
+   *  (the candidates for numbers found again in place), and the other nodes removed (the moved subtrees). */
+  private readonly removedFromParent = new Map<Node, PageNumber[]>();
+  private readonly removedSubtrees = new Set<Node>();
   private readonly queue: Node[] = [];
   private readonly queued = new Set<Node>();
   private readonly pendingRecords: MutationRecord[] = [];
@@ -179,19 +188,18 @@ export class PageScanner {
     this.walker = null;
     const all = this.numbers();
     this.byNode.clear();
-    this.scannedText.clear();
-    this.removedByText.clear();
+    this.forgetRemoved();
     if (all.length) this.options.listener.removed(all);
   }
 
   /** Every number found so far. */
   numbers(): PageNumber[] {
-    return [...this.byNode.values()].flat();
+    return [...this.byNode.values()].flatMap((scanned) => scanned.numbers);
   }
 
   /** The numbers in `node` (a text node), for the hover hit test. */
   numbersIn(node: Node): readonly PageNumber[] {
-    return node.nodeType === 3 ? (this.byNode.get(node as Text) ?? []) : [];
+    return (node.nodeType === 3 && this.byNode.get(node as Text)?.numbers) || [];
   }
 
   /** The open shadow roots observed, for hit tests that must look inside them. */
@@ -258,14 +266,30 @@ export class PageScanner {
         queued++;
         continue;
       }
-      if (record.removedNodes.length) {
+      // Indexed, not for…of: iterating a NodeList makes an iterator object and a call into the DOM per node,
+      // which was half the cost of a re-render of 1,000 nodes.
+      const removedNodes = record.removedNodes;
+      const removedCount = removedNodes.length;
+      if (removedCount) {
         this.keepWalkerOnPage(record);
-        for (const node of record.removedNodes) this.forgetSubtree(node, removed);
+        for (let i = 0; i < removedCount; i++) {
+          const node = removedNodes[i]!;
+          if (node.nodeType !== 3) {
+            this.removedSubtrees.add(node);
+            this.forgetSubtree(node, removed);
+            continue;
+          }
+          const numbers = this.forgetText(node as Text, removed);
+          if (!numbers) continue;
+          const fromParent = this.removedFromParent.get(record.target);
+          if (fromParent) fromParent.push(...numbers);
+          else this.removedFromParent.set(record.target, [...numbers]);
+        }
       }
-      for (const node of record.addedNodes) {
-        this.enqueue(node);
-        queued++;
-      }
+      const addedNodes = record.addedNodes;
+      const addedCount = addedNodes.length;
+      for (let i = 0; i < addedCount; i++) this.enqueue(addedNodes[i]!);
+      queued += addedCount;
     }
     if (removed.length) this.options.listener.removed(removed);
     if (queued > this.hugeBatch) this.deferFullRescan();
@@ -293,15 +317,15 @@ export class PageScanner {
   private deferFullRescan(): void {
     this.queue.length = 0;
     this.queued.clear();
+    this.forgetRemoved();
     this.walker = null;
     if (this.fullRescanTimer) clearTimeout(this.fullRescanTimer);
     this.fullRescanTimer = setTimeout(() => {
       this.fullRescanTimer = null;
       const gone: PageNumber[] = [];
-      for (const [node, numbers] of this.byNode) {
+      for (const [node, { numbers }] of this.byNode) {
         if (!node.isConnected) {
           this.byNode.delete(node);
-          this.scannedText.delete(node);
           gone.push(...numbers);
         }
       }
@@ -314,14 +338,7 @@ export class PageScanner {
   /** Forgets the numbers in a removed subtree (and in the open shadow roots inside it) by walking that subtree. */
   private forgetSubtree(node: Node, removed: PageNumber[]): void {
     if (node.nodeType === 3) {
-      const numbers = this.byNode.get(node as Text);
-      if (numbers) {
-        this.byNode.delete(node as Text);
-        const text = this.scannedText.get(node as Text);
-        this.scannedText.delete(node as Text);
-        if (text !== undefined) this.removedByText.set(text, numbers);
-        removed.push(...numbers);
-      }
+      this.forgetText(node as Text, removed);
       return;
     }
     if ((node.nodeType !== 1 && node.nodeType !== 11) || !this.byNode.size) return;
@@ -339,10 +356,21 @@ export class PageScanner {
     }
   }
 
+  /** Forgets the numbers of a removed text node (added to `removed`), keeping its text's matches for a node that
+   *  comes back with the same text; returns them, or undefined when it had none. */
+  private forgetText(node: Text, removed: PageNumber[]): PageNumber[] | undefined {
+    const scanned = this.byNode.get(node);
+    if (!scanned) return undefined;
+    this.byNode.delete(node);
+    this.removedByText.set(scanned.text, scanned.numbers);
+    for (const number of scanned.numbers) removed.push(number);
+    return scanned.numbers;
+  }
+
   /** Works until `deadline`; true when work is left. */
   private step(deadline: number): boolean {
     this.skippedAncestors.clear();
-    const added = new Set<PageNumber>();
+    const added: Added = new Map();
     const removed: PageNumber[] = [];
     let walked = 0;
     try {
@@ -350,7 +378,7 @@ export class PageScanner {
         if (!this.walker) {
           const root = this.queue.shift();
           if (!root) {
-            this.removedByText.clear();
+            this.forgetRemoved();
             return false;
           }
           this.queued.delete(root);
@@ -369,12 +397,16 @@ export class PageScanner {
     } finally {
       this.skippedAncestors.clear();
       if (removed.length) this.options.listener.removed(removed);
-      if (added.size) this.options.listener.added([...added]);
+      if (added.size) {
+        const inPlaceOf = new Map<PageNumber, PageNumber>();
+        for (const [number, replaced] of added) if (replaced) inPlaceOf.set(number, replaced);
+        this.options.listener.added([...added.keys()], inPlaceOf);
+      }
     }
   }
 
   /** A walker over `root`'s subtree, or null when `root` is a text node (scanned here) or not to be scanned. */
-  private walkerFor(root: Node, removed: PageNumber[], added: Set<PageNumber>): TreeWalker | null {
+  private walkerFor(root: Node, removed: PageNumber[], added: Added): TreeWalker | null {
     if (!root.isConnected) return null;
     if (root.nodeType === 3) {
       if (!this.insideSkipped(root.parentElement)) this.scanText(root as Text, removed, added);
@@ -440,33 +472,94 @@ export class PageScanner {
     return matches;
   }
 
-  private scanText(node: Text, removed: PageNumber[], added: Set<PageNumber>): void {
-    const before = this.byNode.get(node);
+  private scanText(node: Text, removed: PageNumber[], added: Added): void {
+    const before = this.byNode.get(node)?.numbers;
     if (before) {
       this.byNode.delete(node);
-      this.scannedText.delete(node);
       // Found earlier in this same step: never reported, so not reported as removed either.
       for (const number of before) if (!added.delete(number)) removed.push(number);
     }
     const text = node.data;
     if (!mayContainPhoneNumber(text)) return;
+    // A copy of `before`: takeSameNumber takes the paired ones out.
+    const replaceable = before ? [...before] : node.parentNode && this.removedFromParent.get(node.parentNode);
     const matches = this.matchesIn(text);
     if (!matches.length) return;
-    const StaticRangeOfPage = (this.document.defaultView as (Window & { StaticRange?: typeof StaticRange }) | null)?.StaticRange;
-    const numbers = matches.map((match): PageNumber => {
-      let range: AbstractRange;
-      if (StaticRangeOfPage) {
-        range = new StaticRangeOfPage({ startContainer: node, startOffset: match.start, endContainer: node, endOffset: match.end });
-      } else {
-        const live = this.document.createRange();
-        live.setStart(node, match.start);
-        live.setEnd(node, match.end);
-        range = live;
-      }
-      return { node, start: match.start, end: match.end, range, e164: match.e164, national: match.national };
-    });
-    this.byNode.set(node, numbers);
-    this.scannedText.set(node, text);
-    for (const number of numbers) added.add(number);
+    const numbers = matches.map((match): PageNumber => new ScannedNumber(node, match));
+    this.byNode.set(node, { text, numbers });
+    const moved = replaceable && this.movedWithAncestor(node);
+    for (const number of numbers) added.set(number, replaceable && !moved ? takeSameNumber(replaceable, number) : null);
   }
+
+  /** Whether an ancestor of `node` was removed (or moved) since the queue was last empty. */
+  private movedWithAncestor(node: Node): boolean {
+    if (!this.removedSubtrees.size) return false;
+    for (let current: Node | null = node.parentNode; current; current = current.parentNode ?? (current as Partial<ShadowRoot>).host ?? null) {
+      if (this.removedSubtrees.has(current)) return true;
+    }
+    return false;
+  }
+
+  /** Forgets what was removed since the queue was last empty (kept so that re-rendered nodes take it over). */
+  private forgetRemoved(): void {
+    this.removedByText.clear();
+    this.removedFromParent.clear();
+    this.removedSubtrees.clear();
+  }
+}
+
+/** A number the scanner found; its range is made on first use. */
+class ScannedNumber implements PageNumber {
+  readonly start: number;
+  readonly end: number;
+  readonly e164: string;
+  readonly national: string;
+  private made: AbstractRange | null = null;
+
+  constructor(
+    readonly node: Text,
+    match: FoundNumber,
+  ) {
+    this.start = match.start;
+    this.end = match.end;
+    this.e164 = match.e164;
+    this.national = match.national;
+  }
+
+  get range(): AbstractRange {
+    this.made ??= rangeOver(this.node, this.start, this.end);
+    return this.made;
+  }
+}
+
+function rangeOver(node: Text, start: number, end: number): AbstractRange {
+  const document = node.ownerDocument;
+  const StaticRangeOfPage = (document.defaultView as (Window & { StaticRange?: typeof StaticRange }) | null)?.StaticRange;
+  if (StaticRangeOfPage) return new StaticRangeOfPage({ startContainer: node, startOffset: start, endContainer: node, endOffset: end });
+  // A live Range refuses offsets past the text, which may have changed since the scan (the rescan is queued).
+  const live = document.createRange();
+  live.setStart(node, Math.min(start, node.length));
+  live.setEnd(node, Math.min(end, node.length));
+  return live;
+}
+
+/** A text node's numbers and the text they were found in. */
+interface ScannedText {
+  text: string;
+  numbers: PageNumber[];
+}
+
+/** The numbers a step found, each with the removed number it replaces in place (null: none). */
+type Added = Map<PageNumber, PageNumber | null>;
+
+/** Takes out of `candidates` the removed number that `number` is found again as (same offsets, same number). */
+function takeSameNumber(candidates: PageNumber[], number: PageNumber): PageNumber | null {
+  for (let i = 0; i < candidates.length; i++) {
+    const old = candidates[i]!;
+    if (old.start !== number.start || old.end !== number.end || old.e164 !== number.e164) continue;
+    candidates[i] = candidates[candidates.length - 1]!;
+    candidates.pop();
+    return old;
+  }
+  return null;
 }

@@ -115,6 +115,37 @@ describe('createHighlighter', () => {
     expect(highlightedNames()).not.toContain('03-1234-1006');
   });
 
+  it('a number that replaces one in place keeps its box and stays marked without a read; others are read', () => {
+    const page = stackedPage(60);
+    const scheduler = manualScheduler();
+    current = createHighlighter(document, { geometry: page.geometry, scheduler, adoptStyle: false });
+    current.added(page.numbers);
+    scheduler.run();
+    expect(current.highlighted).toBe(41);
+    // The page re-renders every number (new text nodes, same text, same places): the old ones go, new ones come.
+    const again = page.numbers.map((old) => {
+      const node = document.createTextNode(old.node.data);
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      return { ...old, node, range };
+    });
+    again.forEach((number, i) => page.boxes.set(number, page.boxes.get(page.numbers[i]!)!)); // where the page has them
+    const readsBefore = page.reads;
+    current.removed(page.numbers);
+    current.added(again.slice(0, 50), new Map(again.slice(0, 50).map((number, i) => [number, page.numbers[i]!])));
+    expect(page.reads).toBe(readsBefore); // 50 boxes kept…
+    expect(current.highlighted).toBe(41); // …and marked at once, before any slice
+    expect(highlightedNames()).toContain('03-1234-1040');
+    // Ten numbers not in place: their boxes are read.
+    current.added(again.slice(50), new Map());
+    expect(page.reads - readsBefore).toBe(10);
+    // A scroll looks the kept ones up by their kept tops.
+    scrollTo(page.viewport, 900);
+    scheduler.run();
+    expect(highlightedNames()).toContain('03-1234-1045');
+    expect(highlightedNames()).not.toContain('03-1234-1030');
+  });
+
   it('reads every box again when the layout changes or an inner scroller scrolls', () => {
     const page = stackedPage(100);
     const scheduler = manualScheduler();

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // The page scanner finds numbers in a live DOM as Ranges, skips fields, code and editable areas, looks into open
 // shadow roots, follows mutations in bounded slices and leaves the page's nodes untouched.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { idleSliceScheduler, PageScanner, type PageNumber } from '../../../lib/click-to-dial/page-scanner';
 import { manualScheduler } from './manual-scheduler';
 
@@ -99,6 +99,59 @@ describe('PageScanner', () => {
     await flushMutations();
     scheduler.run();
     expect(numbersOf(found)).toEqual(['+819087654321']);
+  });
+
+  it('tells which re-found numbers replace removed ones in place: same parent, same offsets, no ancestor moved', async () => {
+    document.body.innerHTML = '<table><tr id="r1"><td id="a">03-1234-5678</td><td id="b">Tel 03-2222-3333</td></tr><tr id="r2"><td id="c">06-6123-4567</td></tr></table>';
+    const reports: { added: PageNumber[]; inPlaceOf: ReadonlyMap<PageNumber, PageNumber> }[] = [];
+    const scheduler = manualScheduler();
+    const scanner = new PageScanner(document, {
+      defaultCountry: 'JP',
+      scheduler,
+      listener: { added: (numbers, inPlaceOf = new Map()) => reports.push({ added: [...numbers], inPlaceOf }), removed: () => undefined },
+    });
+    current = scanner;
+    scanner.start();
+    scheduler.run();
+    const first = new Map(scanner.numbers().map((n) => [n.e164, n]));
+    expect(reports[0]!.inPlaceOf.size).toBe(0);
+
+    const cell = (id: string) => document.getElementById(id)!;
+    cell('a').replaceChildren(document.createTextNode('03-1234-5678')); // a framework re-rendering the same text
+    cell('b').firstChild!.textContent = 'Tel 03-2222-3333'; // the same node, its text set again
+    cell('c').replaceChildren(document.createTextNode('06-6123-4567'));
+    cell('r1').before(cell('r2')); // …and that row moved (sorted): its box may have moved with it
+    await flushMutations();
+    scheduler.run();
+    const { added, inPlaceOf } = reports.at(-1)!;
+    const by = new Map(added.map((n) => [n.e164, n]));
+    expect([...by.keys()].sort()).toEqual(['+81312345678', '+81322223333', '+81661234567']);
+    expect(inPlaceOf.get(by.get('+81312345678')!)).toBe(first.get('+81312345678'));
+    expect(inPlaceOf.get(by.get('+81322223333')!)).toBe(first.get('+81322223333'));
+    expect(inPlaceOf.has(by.get('+81661234567')!)).toBe(false);
+
+    // Another number, or the same one elsewhere in the text, is not the same number in place.
+    cell('a').replaceChildren(document.createTextNode('03-1234-9999'));
+    cell('b').firstChild!.textContent = 'Phone 03-2222-3333';
+    await flushMutations();
+    scheduler.run();
+    expect(reports.at(-1)!.added).toHaveLength(2);
+    expect(reports.at(-1)!.inPlaceOf.size).toBe(0);
+  });
+
+  it('makes a number\'s range only when it is asked for, over the number as it was found', () => {
+    document.body.innerHTML = '<p>Call 03-1234-5678 now</p>';
+    const { scanner, found, scheduler } = startScanner();
+    current = scanner;
+    scheduler.run();
+    const [number] = [...found];
+    const createRange = vi.spyOn(document, 'createRange'); // happy-dom has no StaticRange: the fallback is a live Range
+    expect(createRange).not.toHaveBeenCalled();
+    const range = number!.range;
+    expect(createRange).toHaveBeenCalledTimes(1);
+    expect(number!.range).toBe(range);
+    expect(range.startContainer.textContent!.slice(range.startOffset, range.endOffset)).toBe('03-1234-5678');
+    createRange.mockRestore();
   });
 
   it('works in bounded slices: a long page takes several slices, each yielding when its time is up', () => {

@@ -1,6 +1,7 @@
 // The browser-chrome strings (badge, tooltip, notification) come from the extension's _locales through
 // browser.i18n, in the browser's language; a Translate function is passed in so tests can read keys back.
 import { browser } from 'wxt/browser';
+import type { DialErrorMessageName } from '../click-to-dial/dial-errors';
 
 export type ChromeMessageKey =
   | 'notification_incoming_title'
@@ -9,6 +10,9 @@ export type ChromeMessageKey =
   | 'notification_unknown_caller'
   | 'notification_accept'
   | 'notification_reject'
+  | 'notification_dial_failed_title'
+  | 'notification_no_number_in_selection'
+  | DialErrorMessageName
   | 'badge_text_available'
   | 'badge_text_away'
   | 'badge_text_busy'

@@ -31,7 +31,7 @@ export interface NotificationOptions {
   title: string;
   message: string;
   contextMessage?: string;
-  buttons: { title: string }[];
+  buttons?: { title: string }[];
   requireInteraction: boolean;
   priority: number;
 }

@@ -1,20 +1,13 @@
 // The content script's side of dialing: the `page-dial` message to the worker, and the dial button's texts from
-// the extension's own locale (public/_locales), errors translated by their code.
+// the extension's own locale (public/_locales), errors translated by their code (dial-errors.ts).
 import { browser } from 'wxt/browser';
 import { activeRules } from '../crm-rules/active-rules';
 import { loadSettings } from '../settings/settings-store';
-import type { CommandResult, ErrorCode } from '../session/commands';
+import type { CommandResult } from '../session/commands';
+import { dialErrorMessageName } from './dial-errors';
 import type { DialButtonTexts } from './dial-button';
 import { capturePageContext } from './page-context';
 import type { PageDialRequest } from './page-dial-message';
-
-const ERROR_MESSAGES: Partial<Record<ErrorCode, string>> = {
-  'not-signed-in': 'c2d_error_not_signed_in',
-  'engine-unavailable': 'c2d_error_engine_unavailable',
-  'invalid-number': 'c2d_error_invalid_number',
-  rejected: 'c2d_error_rejected',
-  timeout: 'c2d_error_timeout',
-};
 
 export function pageDialTexts(): DialButtonTexts {
   // Chrome's i18n message names are a fixed set known at build time; the casts name them.
@@ -23,7 +16,7 @@ export function pageDialTexts(): DialButtonTexts {
     call: (national) => message('c2d_call', national),
     confirm: (national) => message('c2d_confirm', national),
     calling: () => message('c2d_calling'),
-    error: (result) => message(ERROR_MESSAGES[result.error.code] ?? 'c2d_error_other'),
+    error: (result) => message(dialErrorMessageName(result.error.code)),
   };
 }
 

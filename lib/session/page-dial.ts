@@ -7,7 +7,7 @@ import { findPhoneNumbers, type CountryCode } from '../click-to-dial/find-number
 import { PAGE_CONTEXT_LIMITS } from '../click-to-dial/page-context';
 import { isPageDialRequest } from '../click-to-dial/page-dial-message';
 import type { SessionLogWriter } from '../session-log/session-log';
-import type { CommandEnvelope, CommandResult } from './commands';
+import type { CommandEnvelope, CommandError, CommandResult } from './commands';
 import type { PageContext } from './snapshot';
 import { isE164 } from '../phone/phone-number';
 import { originOf } from '../session-log/redaction';
@@ -43,6 +43,8 @@ export interface PageDialDeps {
     forget(dialId: string): Promise<void>;
   };
   newId?: () => string;
+  /** Tells the agent why a "Call <selection>" placed no call (a notification: the menu cannot answer itself). */
+  selectionFailed?: (error: CommandError, selection: string) => Promise<unknown>;
 }
 
 /** `phoneNumber` when it is a valid number written in E.164 ('+81312345678'), else null. */
@@ -71,17 +73,22 @@ export class PageDial {
   }
 
   /** The context menu item on a selection: its first phone number is dialed (with the page's URL and the tab's
-   *  title as its context; the worker cannot read the page for a record id). */
+   *  title as its context; the worker cannot read the page for a record id). A selection without a number, or a
+   *  dial that fails, is told to the agent through `selectionFailed`. */
   async handleSelection(selectionText: string | undefined, pageUrl: string | undefined, tabTitle?: string): Promise<CommandResult> {
     const origin = originOf(pageUrl);
     const text = (selectionText ?? '').slice(0, 200);
     const [match] = findPhoneNumbers(text, await this.deps.defaultCountry());
-    if (!match) {
+    let result: CommandResult;
+    if (match) {
+      const page = pageUrl && /^https?:\/\//.test(pageUrl) ? { url: pageUrl.slice(0, PAGE_CONTEXT_LIMITS.url), title: (tabTitle ?? '').slice(0, PAGE_CONTEXT_LIMITS.title), recordId: null } : null;
+      result = await this.dial(match.e164, 'selection', origin, page);
+    } else {
       this.deps.log.append('page-dial-refused', { origin, reason: 'no-number-in-selection' });
-      return { ok: false, error: { code: 'invalid-number', params: { number: text.slice(0, 40) } } };
+      result = { ok: false, error: { code: 'invalid-number', params: { number: text.slice(0, 40) } } };
     }
-    const page = pageUrl && /^https?:\/\//.test(pageUrl) ? { url: pageUrl.slice(0, PAGE_CONTEXT_LIMITS.url), title: (tabTitle ?? '').slice(0, PAGE_CONTEXT_LIMITS.title), recordId: null } : null;
-    return this.dial(match.e164, 'selection', origin, page);
+    if (!result.ok) await this.deps.selectionFailed?.(result.error, text).catch(() => undefined);
+    return result;
   }
 
   private async dial(phoneNumber: string, source: 'page' | 'selection', origin: string, page: PageContext | null): Promise<CommandResult> {

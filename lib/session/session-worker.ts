@@ -4,6 +4,7 @@
 import { browser } from 'wxt/browser';
 import type { EngineMessage } from '../messaging/protocol';
 import { BadgePainter } from '../browser-chrome/badge';
+import { notifyDialFailure } from '../browser-chrome/dial-failure-notification';
 import { IncomingNotifier } from '../browser-chrome/incoming-notification';
 import { commandForShortcut, isShortcut } from '../browser-chrome/keyboard-commands';
 import { pendingPageDialsItem, snapshotItem } from '../settings/storage-items';
@@ -82,6 +83,7 @@ export function startSessionWorker(): SessionWorker {
     log,
     defaultCountry: async () => (await getSetting('clickToDial.defaultCountry')) as CountryCode,
     pageContexts,
+    selectionFailed: (error, selection) => notifyDialFailure(error, selection),
   });
   const extensionOrigin = browser.runtime.getURL('/');
   const engineUrl = `${extensionOrigin}${ENGINE_DOCUMENT_PATH}`;

@@ -4,15 +4,25 @@
 // the default country JP, a section the page re-renders stays dialable; and a hostile page cannot start a call
 // with synthetic clicks or postMessage, nor read the button's closed shadow root. A call dialed from a demo CRM
 // customer record carries the page (F31): the panel shows its title and record id, streams sees the contact
-// attributes, and the contact record keeps them.
+// attributes, and the contact record keeps them. "Call <selection>" from the context menu calls the selection's
+// first number, or says in a notification why it could not.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, type Page, test } from '@playwright/test';
 import { type AgentBrowser, startTestContactCenter, type TestContactCenter } from '../support/softphone-fixture';
 import { REACHES_PANEL_MS, activeCall, agentView, contactRecord, endAndClose, ensureStatus, launchAgent, recordsOf } from '../support/softphone-steps';
 
-/** The one extension API the test calls inside the service worker (the Node-side tsconfig has no chrome types). */
-declare const chrome: { storage: { session: { get(key: string): Promise<Record<string, unknown>> } } };
+/** The extension APIs the tests call inside the service worker (the Node-side tsconfig has no chrome types). */
+declare const chrome: {
+  storage: { session: { get(key: string): Promise<Record<string, unknown>> } };
+  contextMenus: {
+    update(id: string, properties: object): Promise<void>;
+    /** Chromium's own: runs this context's listeners of the event with the given arguments. */
+    onClicked: { dispatch(info: object, tab: unknown): void };
+  };
+  tabs: { query(query: { url: string }): Promise<unknown[]> };
+  notifications: { getAll(): Promise<Record<string, unknown>> };
+};
 
 test.describe.configure({ mode: 'serial' });
 
@@ -171,6 +181,50 @@ test('a section the page re-renders keeps its number dialable', async () => {
   await expect(dialButton(page)).toBeVisible();
   await dialButton(page).click();
   await expectOutboundCallTo('+81661234567');
+  await page.close();
+});
+
+/**
+ * What Chrome does when the agent picks "Call <selection>" in the context menu on `page`: its listeners get the
+ * menu item, the page's selection and URL, and the tab. A test cannot open Chrome's native menu (headless draws
+ * none), so the item's presence is checked and the worker's own listeners are run with what the click gives.
+ */
+async function callSelectionFromContextMenu(page: Page): Promise<void> {
+  const selectionText = await page.evaluate(() => getSelection()?.toString() ?? '');
+  expect(selectionText).not.toBe('');
+  const worker = await emily.serviceWorker();
+  await worker.evaluate(
+    async ({ selectionText, pageUrl }) => {
+      const id = 'switchboard-call-selection';
+      await chrome.contextMenus.update(id, {}); // rejects "Cannot find menu item" unless the worker created it
+      const [tab] = await chrome.tabs.query({ url: pageUrl });
+      chrome.contextMenus.onClicked.dispatch({ menuItemId: id, selectionText, pageUrl, editable: false }, tab);
+    },
+    { selectionText, pageUrl: page.url() },
+  );
+}
+
+test('"Call <selection>" in the context menu calls the selection\'s first number with the page as its context', async () => {
+  const page = await openPage('/crm');
+  await page.locator('p', { hasText: 'Office:' }).selectText();
+  await callSelectionFromContextMenu(page);
+  await expect(activeCall(emily.panel)).toBeVisible({ timeout: REACHES_PANEL_MS });
+  await expect(activeCall(emily.panel).getByTestId('page-context').getByRole('link', { name: 'Customer: Hana Sato' })).toHaveAttribute('href', `${origin}/crm`);
+  const [contact] = agentView(cc, 'agent1').contacts;
+  expect(await contactRecord(cc, contact.contactId)).toMatchObject({ initiationMethod: 'outbound', customerEndpoint: '+81355500123' });
+  await endAndClose(cc, emily);
+  await page.close();
+});
+
+test('"Call <selection>" on text without a phone number places no call and says why in a notification', async () => {
+  const page = await openPage('/crm');
+  const worker = await emily.serviceWorker();
+  const failureNotifications = () => worker.evaluate(async () => Object.keys(await chrome.notifications.getAll()).filter((id) => id.startsWith('dial-failed:')).length);
+  const before = await failureNotifications();
+  await page.locator('h1').selectText();
+  await callSelectionFromContextMenu(page);
+  await expect.poll(failureNotifications).toBe(before + 1);
+  await expectNoCall();
   await page.close();
 });
 

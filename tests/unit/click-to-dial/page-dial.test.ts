@@ -1,7 +1,7 @@
 // The worker's side of dialing from pages: only this extension's content scripts may ask, the number is checked
 // again, each request becomes one `dial` command with a fresh page-dial id, and the log gets the origin only.
 import { describe, expect, it, vi } from 'vitest';
-import type { CommandEnvelope, CommandResult } from '../../../lib/session/commands';
+import type { CommandEnvelope, CommandError, CommandResult } from '../../../lib/session/commands';
 import { CALL_SELECTION_MENU_ID, createCallSelectionMenu, PageDial, validE164 } from '../../../lib/session/page-dial';
 
 const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
@@ -11,6 +11,7 @@ const request = (phoneNumber: string) => ({ type: 'page-dial', phoneNumber, page
 
 function setup(result: CommandResult = { ok: true }) {
   const executed: CommandEnvelope[] = [];
+  const selectionFailures: [CommandError, string][] = [];
   const lines: { event: string; data?: Record<string, unknown> }[] = [];
   /** What the page-context binder was told, in order, interleaved with the commands run. */
   const steps: string[] = [];
@@ -29,8 +30,9 @@ function setup(result: CommandResult = { ok: true }) {
     log: { append: (event, data) => void lines.push({ event, data }) },
     defaultCountry: () => Promise.resolve('JP'),
     newId: () => `uuid-${++n}`,
+    selectionFailed: (error, selection) => Promise.resolve(void selectionFailures.push([error, selection])),
   });
-  return { pageDial, executed, lines, steps };
+  return { pageDial, executed, lines, steps, selectionFailures };
 }
 
 describe('PageDial', () => {
@@ -105,6 +107,17 @@ describe('PageDial', () => {
     await expect(pageDial.handleSelection('Tel. ０３－１２３４－５６７８ (main)', 'https://crm.example.com/x')).resolves.toEqual({ ok: true });
     await expect(pageDial.handleSelection('Order 2024-05-01 12:30', 'https://crm.example.com/x')).resolves.toMatchObject({ ok: false, error: { code: 'invalid-number' } });
     expect(executed.map((e) => e.command)).toEqual([{ type: 'dial', target: { phoneNumber: '+81312345678' } }]);
+  });
+
+  it('tells the agent why a selection placed no call (no number in it, or the dial failed), and nothing when it did', async () => {
+    const dialed = setup();
+    await dialed.pageDial.handleSelection('Call 03-1234-5678', 'https://crm.example.com/x');
+    expect(dialed.selectionFailures).toEqual([]);
+    await dialed.pageDial.handleSelection('Order 2024-05-01 12:30', 'https://crm.example.com/x');
+    expect(dialed.selectionFailures).toEqual([[{ code: 'invalid-number', params: { number: 'Order 2024-05-01 12:30' } }, 'Order 2024-05-01 12:30']]);
+    const signedOut = setup({ ok: false, error: { code: 'not-signed-in' } });
+    await expect(signedOut.pageDial.handleSelection('Call 03-1234-5678', 'https://crm.example.com/x')).resolves.toMatchObject({ ok: false });
+    expect(signedOut.selectionFailures).toEqual([[{ code: 'not-signed-in' }, 'Call 03-1234-5678']]);
   });
 
   it('creates the selection menu item with the translated title on web pages only', () => {

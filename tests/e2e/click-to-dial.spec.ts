@@ -205,13 +205,16 @@ async function callSelectionFromContextMenu(page: Page): Promise<void> {
 }
 
 test('"Call <selection>" in the context menu calls the selection\'s first number with the page as its context', async () => {
-  const page = await openPage('/crm');
-  await page.locator('p', { hasText: 'Office:' }).selectText();
+  // A demo CRM customer record: the agent selects the line with the mobile number and its tel: link.
+  const recordUrl = `${cc.crmUrl}/customers/7c1e4a9b2f6d4e3a8b5c0d1e2f3a4b01`;
+  const page = await emily.context.newPage();
+  await page.goto(recordUrl);
+  await page.locator('dd', { has: page.locator('a[href="tel:+819012345678"]') }).first().selectText();
   await callSelectionFromContextMenu(page);
   await expect(activeCall(emily.panel)).toBeVisible({ timeout: REACHES_PANEL_MS });
-  await expect(activeCall(emily.panel).getByTestId('page-context').getByRole('link', { name: 'Customer: Hana Sato' })).toHaveAttribute('href', `${origin}/crm`);
+  await expect(activeCall(emily.panel).getByTestId('page-context').getByRole('link', { name: 'Taro Suzuki · Northwind CRM' })).toHaveAttribute('href', recordUrl);
   const [contact] = agentView(cc, 'agent1').contacts;
-  expect(await contactRecord(cc, contact.contactId)).toMatchObject({ initiationMethod: 'outbound', customerEndpoint: '+81355500123' });
+  expect(await contactRecord(cc, contact.contactId)).toMatchObject({ initiationMethod: 'outbound', customerEndpoint: '+819012345678' });
   await endAndClose(cc, emily);
   await page.close();
 });

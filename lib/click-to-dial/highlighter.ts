@@ -14,8 +14,9 @@
 // The style is the rule HIGHLIGHT_CSS on `:root` (highlights inherit it). The content script's manifest injects
 // it before the page is built (lib/click-to-dial/highlight.css): adding any `::highlight` rule to a page that is
 // already built makes Chrome restyle every element, 250-400 ms in one frame on a page of 62,500 text nodes.
-// Elsewhere (tests, the bench) the highlighter adopts a stylesheet with it. Where the Highlight API is missing
-// nothing is drawn (hovering a number still shows the dial button).
+// Elsewhere (tests, the bench) the highlighter adopts a stylesheet with it. Where the Highlight API is missing the
+// same numbers are marked by boxes in an overlay of our own (overlay-marks.ts), redrawn when their boxes move.
+import { createOverlayMarks, type ClientRect } from './overlay-marks';
 import { idleSliceScheduler, type PageNumber, type PageScannerListener, type SliceScheduler } from './page-scanner';
 
 export const HIGHLIGHT_NAME = 'switchboard-phone';
@@ -65,6 +66,8 @@ export interface HighlighterOptions {
   /** The most a slice may work before yielding (default 6 ms). */
   sliceMs?: number;
   geometry?: PageGeometry;
+  /** Where the Highlight API is missing: the boxes of a number's text, for the overlay's marks (tests give theirs). */
+  clientRectsOf?: (number: PageNumber) => ClientRect[];
 }
 
 export interface Highlighter extends PageScannerListener {
@@ -130,24 +133,9 @@ const notDrawing = (): Highlighter => ({
 });
 
 export function createHighlighter(document: Document, options: HighlighterOptions = {}): Highlighter {
-  const view = document.defaultView as (Window & { Highlight?: HighlightConstructor; CSS?: { highlights?: HighlightRegistryLike } }) | null;
-  const registry = view?.CSS?.highlights;
-  const HighlightOfPage = view?.Highlight;
-  if (!view || !registry || !HighlightOfPage) return notDrawing();
-  const highlight = new HighlightOfPage();
-  registry.set(HIGHLIGHT_NAME, highlight);
-  let sheet: CSSStyleSheet | null = null;
-  let styled = options.adoptStyle === false;
-  if (!styled) {
-    try {
-      sheet = new (view as unknown as { CSSStyleSheet: typeof CSSStyleSheet }).CSSStyleSheet();
-      sheet.replaceSync(HIGHLIGHT_CSS);
-      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-      styled = true;
-    } catch {
-      sheet = null; // a page that froze adoptedStyleSheets: ranges are kept, just not drawn
-    }
-  }
+  const view = document.defaultView;
+  if (!view) return notDrawing();
+  const painter = highlightPainter(document, view, options.adoptStyle !== false) ?? createOverlayMarks(document, options.clientRectsOf);
   const geometry = options.geometry ?? pageGeometry(view);
   const scheduler = options.scheduler ?? idleSliceScheduler(view);
   const sliceMs = options.sliceMs ?? 6;
@@ -174,8 +162,8 @@ export function createHighlighter(document: Document, options: HighlighterOption
   const show = (number: PageNumber, near: boolean) => {
     if (near && !shown.has(number)) {
       shown.add(number);
-      highlight.add(number.range);
-    } else if (!near && shown.delete(number)) highlight.delete(number.range);
+      painter.add(number);
+    } else if (!near && shown.delete(number)) painter.delete(number);
   };
 
   /** Files the number's box (null: not rendered) and shows the number when near the viewport. */
@@ -188,10 +176,13 @@ export function createHighlighter(document: Document, options: HighlighterOption
     }
     const { top, bottom, left, right } = box ?? { top: Infinity, bottom: Infinity, left: Infinity, right: Infinity };
     if (entry.top !== top) sortedStale = true;
+    const moved = entry.top !== top || entry.bottom !== bottom || entry.left !== left || entry.right !== right;
     Object.assign(entry, { top, bottom, left, right });
     if (bottom - top > TALL_BOX_PX) tall.add(entry);
     else tall.delete(entry);
-    show(number, nearViewport(box, viewport));
+    const near = nearViewport(box, viewport);
+    if (moved && near && shown.has(number)) painter.moved(number);
+    show(number, near);
   };
   /** Reads the number's box and files it. */
   const place = (number: PageNumber, viewport: Box) => file(number, geometry.boxOf(number, viewport), viewport);
@@ -281,9 +272,9 @@ export function createHighlighter(document: Document, options: HighlighterOption
   if (document.documentElement) resizeObserver?.observe(document.documentElement);
 
   return {
-    drawing: styled,
+    drawing: painter.drawing,
     get highlighted() {
-      return highlight.size;
+      return painter.size;
     },
     get busy() {
       return cancelSlice !== null;
@@ -342,6 +333,52 @@ export function createHighlighter(document: Document, options: HighlighterOption
       view.removeEventListener('resize', onLayoutChange);
       document.removeEventListener('visibilitychange', onVisibilityChange);
       resizeObserver?.disconnect();
+      shown.clear();
+      painter.stop();
+    },
+  };
+}
+
+/** What draws the numbers near the viewport: the CSS highlight, else overlay marks (overlay-marks.ts). */
+export interface Painter {
+  readonly drawing: boolean;
+  readonly size: number;
+  add(number: PageNumber): void;
+  delete(number: PageNumber): void;
+  /** A drawn number's box moved. */
+  moved(number: PageNumber): void;
+  stop(): void;
+}
+
+/** The page's one CSS highlight, or null where the Highlight API is missing. */
+function highlightPainter(document: Document, view: Window, adoptStyle: boolean): Painter | null {
+  const withHighlights = view as Window & { Highlight?: HighlightConstructor; CSS?: { highlights?: HighlightRegistryLike } };
+  const registry = withHighlights.CSS?.highlights;
+  const HighlightOfPage = withHighlights.Highlight;
+  if (!registry || !HighlightOfPage) return null;
+  const highlight = new HighlightOfPage();
+  registry.set(HIGHLIGHT_NAME, highlight);
+  let sheet: CSSStyleSheet | null = null;
+  let styled = !adoptStyle;
+  if (!styled) {
+    try {
+      sheet = new (view as unknown as { CSSStyleSheet: typeof CSSStyleSheet }).CSSStyleSheet();
+      sheet.replaceSync(HIGHLIGHT_CSS);
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+      styled = true;
+    } catch {
+      sheet = null; // a page that froze adoptedStyleSheets: ranges are kept, just not drawn
+    }
+  }
+  return {
+    drawing: styled,
+    get size() {
+      return highlight.size;
+    },
+    add: (number) => highlight.add(number.range),
+    delete: (number) => highlight.delete(number.range),
+    moved: () => undefined, // the browser draws a range where its text is
+    stop: () => {
       registry.delete(HIGHLIGHT_NAME);
       if (sheet) document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
     },

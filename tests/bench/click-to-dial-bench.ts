@@ -12,8 +12,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
-import { build } from 'esbuild';
 import { chromiumArgs, chromiumPath, repoRoot } from '../support/chromium';
+import { clickToDialBundle } from '../support/click-to-dial-bundle';
 import { ensureExtensionBuilt } from '../support/extension-harness';
 import { HIGHLIGHT_CSS } from '../../lib/click-to-dial/highlighter';
 import { type BenchRow, ms } from './stats';
@@ -23,22 +23,6 @@ const RERENDERED_NODES = 1000;
 /** How many times the same-text re-render is measured (one rescan is a few ms: a single sample is mostly noise, and
  *  a garbage collection landing in a slice doubles it). */
 const RESCAN_RUNS = 15;
-
-async function scannerBundle(): Promise<string> {
-  const result = await build({
-    stdin: {
-      contents: `export { PageScanner } from './lib/click-to-dial/page-scanner'; export { createHighlighter } from './lib/click-to-dial/highlighter';`,
-      resolveDir: repoRoot,
-      loader: 'ts',
-    },
-    bundle: true,
-    format: 'iife',
-    globalName: '__c2d',
-    write: false,
-    target: 'es2022',
-  });
-  return result.outputFiles[0].text;
-}
 
 /** A customer table with `textNodes` text nodes (5 cells a row). */
 function generatedPage(page: Page, textNodes: number): Promise<void> {
@@ -187,7 +171,7 @@ async function measure(page: Page, bundle: string, textNodes: number): Promise<S
 
 export async function clickToDialBench(): Promise<BenchRow[]> {
   ensureExtensionBuilt();
-  const bundle = await scannerBundle();
+  const bundle = await clickToDialBundle();
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: [...chromiumArgs(), '--headless=new', '--js-flags=--expose-gc'] });
   const rows: BenchRow[] = [];
   try {

@@ -4,8 +4,9 @@
 // layout change, and adopts its stylesheet only when the manifest does not inject it.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createHighlighter, HIGHLIGHT_CSS, HIGHLIGHT_NAME, type Box, type Highlighter, type PageGeometry } from '../../../lib/click-to-dial/highlighter';
+import { MARKS_TAG } from '../../../lib/click-to-dial/overlay-marks';
 import type { PageNumber } from '../../../lib/click-to-dial/page-scanner';
 import { manualScheduler } from './manual-scheduler';
 
@@ -192,13 +193,42 @@ describe('createHighlighter', () => {
     expect(manifestCss).toBe(HIGHLIGHT_CSS);
   });
 
-  it('draws nothing and takes the numbers anyway where the Highlight API is missing', () => {
+  it('where the Highlight API is missing, marks the same numbers with boxes in a closed overlay, redrawn when they move', () => {
     Object.assign(window, { Highlight: undefined });
-    const page = stackedPage(2);
-    current = createHighlighter(document, { geometry: page.geometry, scheduler: manualScheduler() });
-    expect(current.drawing).toBe(false);
+    const page = stackedPage(100);
+    const scheduler = manualScheduler();
+    // Each number's text box on screen: its page box less the scroll (happy-dom lays nothing out).
+    const clientRectsOf = (number: PageNumber) => {
+      const box = page.boxes.get(number);
+      return box ? [{ left: box.left - page.viewport.left, top: box.top - page.viewport.top, width: 120, height: box.bottom - box.top }] : [];
+    };
+    const attachShadow = vi.spyOn(HTMLElement.prototype, 'attachShadow');
+    current = createHighlighter(document, { geometry: page.geometry, scheduler, clientRectsOf });
+    expect(current.drawing).toBe(true);
+    expect(document.adoptedStyleSheets).toHaveLength(0); // no ::highlight rule to adopt
     current.added(page.numbers);
-    current.removed(page.numbers);
-    expect(current.highlighted).toBe(0);
+    scheduler.run();
+    expect(current.highlighted).toBe(41); // the same numbers as the highlight would hold
+    const overlay = document.querySelector(MARKS_TAG)!;
+    expect(overlay.parentNode).toBe(document.documentElement);
+    expect(attachShadow).toHaveBeenCalledWith({ mode: 'closed' });
+    expect(overlay.shadowRoot).toBeNull(); // closed to the page
+    const root = attachShadow.mock.results[0]!.value as ShadowRoot;
+    const marks = () => [...root.querySelectorAll<HTMLElement>('.mark')];
+    expect(marks()).toHaveLength(41);
+    expect(marks()[3]!.style.top).toBe('60px');
+    // A layout change moves number 3 down: its mark is drawn again where it now is.
+    page.boxes.set(page.numbers[3]!, { top: 70, bottom: 86, left: 0, right: 200 });
+    window.dispatchEvent(new Event('resize'));
+    scheduler.run();
+    expect(marks().map((mark) => mark.style.top)).toContain('70px');
+    expect(marks().map((mark) => mark.style.top)).not.toContain('60px');
+    // Removed numbers lose their marks; stop() takes the overlay away.
+    current.removed(page.numbers.slice(0, 10));
+    expect(marks()).toHaveLength(31);
+    current.stop();
+    current = null;
+    expect(document.querySelector(MARKS_TAG)).toBeNull();
+    attachShadow.mockRestore();
   });
 });

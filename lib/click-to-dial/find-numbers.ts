@@ -58,10 +58,10 @@ interface Piece {
   excluded: boolean;
 }
 
-/** True when `text` has at least MIN_DIGITS digits (ASCII or full-width); the fast path for most text nodes. */
 /** Made once: a regular expression literal in a function is a new object at every call. */
 const ANY_DIGIT = /[0-9\uFF10-\uFF19]/;
 
+/** True when `text` has at least MIN_DIGITS digits (ASCII or full-width); the fast path for most text nodes. */
 export function mayContainPhoneNumber(text: string): boolean {
   const first = text.search(ANY_DIGIT);
   if (first < 0) return false;

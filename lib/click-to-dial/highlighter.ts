@@ -340,7 +340,7 @@ export function createHighlighter(document: Document, options: HighlighterOption
 }
 
 /** What draws the numbers near the viewport: the CSS highlight, else overlay marks (overlay-marks.ts). */
-export interface Painter {
+interface Painter {
   readonly drawing: boolean;
   readonly size: number;
   add(number: PageNumber): void;

@@ -3,7 +3,7 @@
 // document, instead of wrapping the page's text in elements. The page's nodes are not touched; the overlay takes no
 // pointer events, so the page's clicks, selection and the hover of a number work through it. The highlighter says
 // which numbers to mark (only those near the viewport, a few dozen) and when one of their boxes moved.
-import type { PageNumber } from './page-scanner';
+import { liveRangeOver, type PageNumber } from './page-scanner';
 
 export const MARKS_TAG = 'switchboard-marks';
 
@@ -32,12 +32,9 @@ export interface OverlayMarks {
 
 /** The boxes of the number's text (one per line it covers): a live Range made for the read, let go after. */
 export function clientRectsOfNumber(number: PageNumber): ClientRect[] {
-  const { node } = number;
-  if (!node.isConnected) return [];
-  const range = node.ownerDocument.createRange();
-  range.setStart(node, Math.min(number.start, node.length));
-  range.setEnd(node, Math.min(number.end, node.length));
-  return [...range.getClientRects()].filter((rect) => rect.width > 0 && rect.height > 0);
+  if (!number.node.isConnected) return [];
+  const rects = liveRangeOver(number.node, number.start, number.end).getClientRects();
+  return [...rects].filter((rect) => rect.width > 0 && rect.height > 0);
 }
 
 export function createOverlayMarks(document: Document, rectsOf: (number: PageNumber) => ClientRect[] = clientRectsOfNumber): OverlayMarks {

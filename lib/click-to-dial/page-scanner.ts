@@ -536,8 +536,13 @@ function rangeOver(node: Text, start: number, end: number): AbstractRange {
   const document = node.ownerDocument;
   const StaticRangeOfPage = (document.defaultView as (Window & { StaticRange?: typeof StaticRange }) | null)?.StaticRange;
   if (StaticRangeOfPage) return new StaticRangeOfPage({ startContainer: node, startOffset: start, endContainer: node, endOffset: end });
-  // A live Range refuses offsets past the text, which may have changed since the scan (the rescan is queued).
-  const live = document.createRange();
+  return liveRangeOver(node, start, end);
+}
+
+/** A live Range over `start`-`end` of the text node's text, cut to the text: unlike a StaticRange, a live one
+ *  refuses offsets past the text, which may have changed since the scan (its rescan is still queued). */
+export function liveRangeOver(node: Text, start: number, end: number): Range {
+  const live = node.ownerDocument.createRange();
   live.setStart(node, Math.min(start, node.length));
   live.setEnd(node, Math.min(end, node.length));
   return live;

@@ -17,6 +17,7 @@
 import type { CrmSiteRule } from '../crm-rules/crm-rule';
 import { CaseCard, isWebUrl, type CaseLinksTexts } from './case-card';
 import type { CaseLinksLinkAnswer, CaseLinksLookupAnswer, CaseLinksLookupRequest, CaseLinkTarget } from './case-links-message';
+import { liveRangeOver, registerHighlight } from '../click-to-dial/text-marks';
 import { findIdentifiers, scanCaseReferences, type PageCaseReference, type PageIdentifier } from './find-case-references';
 
 export const CASE_LINKS_TAG = 'switchboard-case-links';
@@ -62,15 +63,7 @@ export interface CaseLinksPage {
   stop(): void;
 }
 
-interface HighlightLike {
-  add(range: AbstractRange): void;
-  clear(): void;
-}
-type PageWindow = Window & typeof globalThis & {
-  Highlight?: new () => HighlightLike;
-  CSS?: { highlights?: { set(name: string, highlight: unknown): void; delete(name: string): void } };
-  StaticRange?: typeof StaticRange;
-};
+type PageWindow = Window & typeof globalThis & { StaticRange?: typeof StaticRange };
 type DocumentWithCaret = Document & {
   caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
   caretRangeFromPoint?: (x: number, y: number) => Range | null;
@@ -78,14 +71,9 @@ type DocumentWithCaret = Document & {
 
 const identifierKey = (kind: string, value: string) => `${kind}\u0000${value}`;
 
-function rectsOf(doc: Document, reference: PageCaseReference): DOMRect[] {
+function rectsOf(reference: PageCaseReference): DOMRect[] {
   if (reference.end > reference.node.length) return [];
-  const range = doc.createRange();
-  range.setStart(reference.node, reference.start);
-  range.setEnd(reference.node, reference.end);
-  const rects = [...range.getClientRects()];
-  range.detach();
-  return rects;
+  return [...liveRangeOver(reference.node, reference.start, reference.end).getClientRects()];
 }
 
 const contains = (rect: DOMRect, x: number, y: number, margin = 1) => x >= rect.left - margin && x <= rect.right + margin && y >= rect.top - margin && y <= rect.bottom + margin;
@@ -111,19 +99,9 @@ export function startCaseLinks(doc: Document, options: CaseLinksPageOptions): Ca
   root.append(style, card.element);
   doc.documentElement.append(host);
 
-  const registry = view.CSS?.highlights;
-  const highlight = registry && view.Highlight ? new view.Highlight() : null;
-  let sheet: CSSStyleSheet | null = null;
-  if (highlight && registry) {
-    registry.set(CASE_REFERENCE_HIGHLIGHT, highlight);
-    try {
-      sheet = new (view as unknown as { CSSStyleSheet: typeof CSSStyleSheet }).CSSStyleSheet();
-      sheet.replaceSync(HIGHLIGHT_CSS);
-      doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
-    } catch {
-      sheet = null; // a page that froze adoptedStyleSheets: references still open on click and hover
-    }
-  }
+  // Where the page froze adoptedStyleSheets the references are not drawn, but still open on click and hover.
+  const registered = registerHighlight(doc, CASE_REFERENCE_HIGHLIGHT, HIGHLIGHT_CSS);
+  const highlight = registered?.highlight ?? null;
 
   // ── what was found, and what the worker said about it ─────────────────────────────────────────────────────
   const referencesByNode = new Map<Text, PageCaseReference[]>();
@@ -251,7 +229,7 @@ export function startCaseLinks(doc: Document, options: CaseLinksPageOptions): Ca
     if (!node || node.nodeType !== 3) return null;
     for (const reference of referencesByNode.get(node as Text) ?? []) {
       if (offset < reference.start || offset > reference.end || !linked(reference)) continue;
-      const rect = rectsOf(doc, reference).find((r) => contains(r, x, y));
+      const rect = rectsOf(reference).find((r) => contains(r, x, y));
       if (rect) return { reference, rect };
     }
     return null;
@@ -357,8 +335,7 @@ export function startCaseLinks(doc: Document, options: CaseLinksPageOptions): Ca
       doc.removeEventListener('auxclick', onClick, { capture: true });
       doc.removeEventListener('keydown', onKey, { capture: true });
       view.removeEventListener('resize', onResize);
-      registry?.delete(CASE_REFERENCE_HIGHLIGHT);
-      if (sheet) doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== sheet);
+      registered?.unregister();
       host.remove();
     },
   };

@@ -18,6 +18,7 @@
 // same numbers are marked by boxes in an overlay of our own (overlay-marks.ts), redrawn when their boxes move.
 import { createOverlayMarks, type ClientRect } from './overlay-marks';
 import { idleSliceScheduler, type PageNumber, type PageScannerListener, type SliceScheduler } from './page-scanner';
+import { registerHighlight } from './text-marks';
 
 export const HIGHLIGHT_NAME = 'switchboard-phone';
 
@@ -30,17 +31,6 @@ const NEAR_VIEWPORT_PX = 200;
 const PLACED_AT_ONCE = 32;
 /** Boxes taller than this are checked at every scroll instead of being looked up by their top. */
 const TALL_BOX_PX = 1000;
-
-interface HighlightRegistryLike {
-  set(name: string, highlight: unknown): void;
-  delete(name: string): void;
-}
-interface HighlightLike {
-  add(range: AbstractRange): void;
-  delete(range: AbstractRange): void;
-  readonly size: number;
-}
-type HighlightConstructor = new () => HighlightLike;
 
 /** A box in CSS px: relative to the viewport (client) or to the page's top left (page). */
 export interface Box {
@@ -135,7 +125,7 @@ const notDrawing = (): Highlighter => ({
 export function createHighlighter(document: Document, options: HighlighterOptions = {}): Highlighter {
   const view = document.defaultView;
   if (!view) return notDrawing();
-  const painter = highlightPainter(document, view, options.adoptStyle !== false) ?? createOverlayMarks(document, options.clientRectsOf);
+  const painter = highlightPainter(document, options.adoptStyle !== false) ?? createOverlayMarks(document, options.clientRectsOf);
   const geometry = options.geometry ?? pageGeometry(view);
   const scheduler = options.scheduler ?? idleSliceScheduler(view);
   const sliceMs = options.sliceMs ?? 6;
@@ -351,36 +341,18 @@ interface Painter {
 }
 
 /** The page's one CSS highlight, or null where the Highlight API is missing. */
-function highlightPainter(document: Document, view: Window, adoptStyle: boolean): Painter | null {
-  const withHighlights = view as Window & { Highlight?: HighlightConstructor; CSS?: { highlights?: HighlightRegistryLike } };
-  const registry = withHighlights.CSS?.highlights;
-  const HighlightOfPage = withHighlights.Highlight;
-  if (!registry || !HighlightOfPage) return null;
-  const highlight = new HighlightOfPage();
-  registry.set(HIGHLIGHT_NAME, highlight);
-  let sheet: CSSStyleSheet | null = null;
-  let styled = !adoptStyle;
-  if (!styled) {
-    try {
-      sheet = new (view as unknown as { CSSStyleSheet: typeof CSSStyleSheet }).CSSStyleSheet();
-      sheet.replaceSync(HIGHLIGHT_CSS);
-      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-      styled = true;
-    } catch {
-      sheet = null; // a page that froze adoptedStyleSheets: ranges are kept, just not drawn
-    }
-  }
+function highlightPainter(document: Document, adoptStyle: boolean): Painter | null {
+  const registered = registerHighlight(document, HIGHLIGHT_NAME, adoptStyle ? HIGHLIGHT_CSS : null);
+  if (!registered) return null;
+  const { highlight } = registered;
   return {
-    drawing: styled,
+    drawing: registered.styled,
     get size() {
       return highlight.size;
     },
     add: (number) => highlight.add(number.range),
     delete: (number) => highlight.delete(number.range),
     moved: () => undefined, // the browser draws a range where its text is
-    stop: () => {
-      registry.delete(HIGHLIGHT_NAME);
-      if (sheet) document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
-    },
+    stop: () => registered.unregister(),
   };
 }

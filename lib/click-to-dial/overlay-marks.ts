@@ -3,7 +3,8 @@
 // document, instead of wrapping the page's text in elements. The page's nodes are not touched; the overlay takes no
 // pointer events, so the page's clicks, selection and the hover of a number work through it. The highlighter says
 // which numbers to mark (only those near the viewport, a few dozen) and when one of their boxes moved.
-import { liveRangeOver, type PageNumber } from './page-scanner';
+import type { PageNumber } from './page-scanner';
+import { liveRangeOver } from './text-marks';
 
 export const MARKS_TAG = 'switchboard-marks';
 

@@ -4,6 +4,7 @@
 // time-bounded slices in the page's idle time (requestIdleCallback, else one message-channel task at a time), so
 // the page stays responsive and the numbers appear progressively. Nothing runs while the tab is hidden.
 import { findPhoneNumbers, mayContainPhoneNumber, type CountryCode, type PhoneNumberMatch } from './find-numbers';
+import { liveRangeOver } from './text-marks';
 
 /** One number on the page. */
 export interface PageNumber {
@@ -537,15 +538,6 @@ function rangeOver(node: Text, start: number, end: number): AbstractRange {
   const StaticRangeOfPage = (document.defaultView as (Window & { StaticRange?: typeof StaticRange }) | null)?.StaticRange;
   if (StaticRangeOfPage) return new StaticRangeOfPage({ startContainer: node, startOffset: start, endContainer: node, endOffset: end });
   return liveRangeOver(node, start, end);
-}
-
-/** A live Range over `start`-`end` of the text node's text, cut to the text: unlike a StaticRange, a live one
- *  refuses offsets past the text, which may have changed since the scan (its rescan is still queued). */
-export function liveRangeOver(node: Text, start: number, end: number): Range {
-  const live = node.ownerDocument.createRange();
-  live.setStart(node, Math.min(start, node.length));
-  live.setEnd(node, Math.min(end, node.length));
-  return live;
 }
 
 /** A text node's numbers and the text they were found in. */

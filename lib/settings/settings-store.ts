@@ -8,20 +8,20 @@ import { resolveSettings, type ResolvedSettings } from './resolve';
 import { SETTINGS_SCHEMA, type SettingKey, type Settings } from './schema';
 import { validateSettingValue, type SettingProblem } from './validate';
 
-/** The agent's own choices, by setting key (values are checked again whenever they are read). */
-export const agentChoicesItem = storage.defineItem<Record<string, unknown>>('local:settings.agentChoices', { fallback: {} });
-
 /** The storage.local key behind agentChoicesItem. */
 export const AGENT_CHOICES_STORAGE_KEY = 'settings.agentChoices';
+
+/** The agent's own choices, by setting key (values are checked again whenever they are read). */
+export const agentChoicesItem = storage.defineItem<Record<string, unknown>>(`local:${AGENT_CHOICES_STORAGE_KEY}`, { fallback: {} });
+
+/** The storage.local key behind policyCacheItem. */
+export const POLICY_CACHE_STORAGE_KEY = 'settings.policyCache';
 
 /** The last policy read from managed storage, kept in storage.local: Chrome answers the first managed-storage
  *  read of a browser session only once its policy service is up (2-4 s measured here, more on busy machines),
  *  and sometimes never (seen here with two browsers starting at once; reported for Chrome and Edge too). Until
  *  it answers, the policy last seen applies. */
-export const policyCacheItem = storage.defineItem<unknown>('local:settings.policyCache', { fallback: {} });
-
-/** The storage.local key behind policyCacheItem. */
-export const POLICY_CACHE_STORAGE_KEY = 'settings.policyCache';
+export const policyCacheItem = storage.defineItem<unknown>(`local:${POLICY_CACHE_STORAGE_KEY}`, { fallback: {} });
 
 /** How long a reading waits for managed storage before using the cached policy. */
 export const MANAGED_READ_WAIT_MS = 1000;

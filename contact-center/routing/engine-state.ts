@@ -1,0 +1,111 @@
+// The routing engine's internal state shapes (agents, contacts, conversations and their participants) and
+// the small pure functions over them. Internal to contact-center/routing: nothing outside imports it.
+
+import type { TimerId } from '../clock';
+import type { AgentDef, AgentStatusDef, Channel, ContactRecord, ContactRecordAgent, RoutingProfileDef } from '../model';
+import type { Queued } from './contact-queue';
+import { invalidParameter } from './errors';
+import type { ConnectionState, ContactView, EffectiveState } from './views';
+
+export const E164 = /^\+[1-9]\d{6,14}$/;
+
+export interface Participant {
+  id: string;
+  kind: 'customer' | 'agent' | 'external';
+  state: ConnectionState;
+  since: number;
+  initial: boolean;
+  agentId: string | null;
+  contactId: string | null;
+  phoneNumber: string | null;
+  name: string | null;
+  queueId: string | null;
+  quickConnectName: string | null;
+  farEndTimer: TimerId | null;
+}
+
+/** One conversation with a customer: a phone call, or a chat. Every contact of it (the first one and each
+ *  transfer) is one agent participant of it. */
+export interface Call {
+  id: string;
+  channel: Channel;
+  /** Whether the customer called in or was called: their connection is 'inbound' or 'outbound'. */
+  direction: 'inbound' | 'outbound';
+  participants: Participant[];
+}
+
+export type ContactState = 'queued' | 'ringing' | 'dialing' | 'connected' | 'acw' | 'ended';
+
+export interface Contact extends Queued {
+  id: string;
+  call: Call;
+  channel: Channel;
+  initiationMethod: ContactRecord['initiationMethod'];
+  state: ContactState;
+  since: number;
+  queueId: string | null; // a real queue, or null for an agent's own queue
+  agentQueueOf: string | null; // the agent whose personal queue holds it (agent transfers)
+  agentId: string | null;
+  participant: Participant; // this contact's agent leg
+  attributes: Record<string, string>;
+  enqueuedAt: number | null;
+  declinedBy: Set<string>;
+  transferredBy: string | null;
+  offerTimer: TimerId | null;
+  acwTimer: TimerId | null;
+  customerHoldSince: number | null;
+  record: ContactRecord;
+}
+
+export interface Agent {
+  def: AgentDef;
+  profile: RoutingProfileDef;
+  status: AgentStatusDef;
+  statusSince: number;
+  nextStatus: AgentStatusDef | null;
+  error: { name: 'MissedCallAgent'; since: number } | null;
+  missed: ContactView[]; // missed offers, shown until the agent changes status
+  muted: boolean;
+  contacts: Contact[];
+  idleSince: number;
+  available: boolean; // in the core's `availableAgents`
+  lastState: EffectiveState | null;
+  profileQueues: Set<string>;
+}
+
+export function viewState(contact: Contact): ContactView['state'] {
+  switch (contact.state) {
+    case 'connected':
+      return 'connected';
+    case 'acw':
+    case 'ended':
+      return 'ended';
+    default:
+      return 'connecting';
+  }
+}
+
+export function newRecordAgent(agentId: string, now: number): ContactRecordAgent {
+  return { agentId, offeredAt: now, connectedAt: null, endedAt: null, acwStartedAt: null, acwEndedAt: null, outcome: 'pending' };
+}
+
+export function lastOffer(record: ContactRecord, agentId: string): ContactRecordAgent | undefined {
+  for (let i = record.agents.length - 1; i >= 0; i--) if (record.agents[i].agentId === agentId) return record.agents[i];
+  return undefined;
+}
+
+export function validateAttributes(attributes: unknown): Record<string, string> {
+  if (attributes === undefined || attributes === null) return {};
+  if (typeof attributes !== 'object' || Array.isArray(attributes)) throw invalidParameter('attributes must be an object of strings');
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(attributes as Record<string, unknown>)) {
+    if (typeof v !== 'string') throw invalidParameter(`attribute ${k} must be a string`);
+    if (k.length > 128 || v.length > 32_768) throw invalidParameter(`attribute ${k} is too long`);
+    out[k] = v;
+  }
+  return out;
+}
+
+export function isDeskPhone(agent: Agent): boolean {
+  return !agent.def.config.softphoneEnabled && agent.def.config.deskPhoneNumber !== '';
+}

@@ -1,10 +1,9 @@
-// The server end of the CCP page's WebSocket (/ccp-v2/socket): says whether the browser is signed in,
+// The server end of the CCP page's WebSocket (/ccp-v2/socket, server/routes/ccp.ts): says whether the browser is signed in,
 // pushes a full `agent::update` after every change to that agent, answers every `api_request`, and sends
 // `terminated` when the agent signs out. See ccp-page.js for the page end.
 
 import type { IncomingMessage } from 'node:http';
-import type { Duplex } from 'node:stream';
-import { WebSocket, WebSocketServer, type RawData } from 'ws';
+import { WebSocket, type RawData } from 'ws';
 import type { RoutingEngine } from '../routing/engine';
 import type { SessionStore } from '../server/sessions';
 import { CcpApi } from './ccp-api';
@@ -22,7 +21,6 @@ export interface CcpSocketEvents {
 }
 
 export class CcpSockets {
-  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 256 * 1024 });
   private readonly pages = new Set<PageSocket>();
   private readonly pendingAgents = new Set<string>();
   private flushScheduled = false;
@@ -45,11 +43,8 @@ export class CcpSockets {
     return out;
   }
 
-  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, req));
-  }
-
-  private accept(ws: WebSocket, req: IncomingMessage): void {
+  /** Takes a CCP page's socket once it is open (server/routes/ccp.ts upgrades it after the Host and Origin checks). */
+  accept(ws: WebSocket, req: IncomingMessage): void {
     const ticket = new URL(req.url ?? '/', 'http://localhost').searchParams.get('ticket');
     const agentId = ticket ? this.sessions.redeemTicket(ticket) : this.sessions.agentFor(req);
     const page: PageSocket = { ws, agentId, ready: false };
@@ -110,7 +105,6 @@ export class CcpSockets {
   closeAll(): void {
     for (const page of this.pages) page.ws.terminate();
     this.pages.clear();
-    this.wss.close();
   }
 
   private agentChanged(agentId: string): void {

@@ -3,9 +3,10 @@
 // As a convenience of the local emulator, `contact.contactId` may name the contact instead of its ARN (a
 // browser extension knows the contact id from amazon-connect-streams). A contact is linked to a case once.
 
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
 import { Arns } from '../ccp/snapshot';
-import { HttpError, readJsonObject, sendJson } from '../server/http-kit';
+import { HttpError } from '../server/http-kit';
 import { linkContactToCase, type ContactRelatedItem } from '../store/case-related-items-repository';
 import { getContactRecord } from '../store/contact-record-repository';
 import type { Database } from '../store/database';
@@ -26,43 +27,56 @@ export function relatedItemView(item: ContactRelatedItem) {
   };
 }
 
-/** The contact id named by a CreateRelatedItem body; throws 400 with the reason. */
-export function parseContactReference(body: Record<string, unknown>, instanceArn: string): string {
-  if (body.type !== 'Contact') throw new HttpError(400, '"type" must be "Contact" (the only related item type the local contact center keeps)');
-  const content = body.content as { contact?: unknown } | undefined;
-  const contact = typeof content === 'object' && content !== null ? content.contact : undefined;
-  if (typeof contact !== 'object' || contact === null || Array.isArray(contact)) {
-    throw new HttpError(400, '"content.contact" must be an object with "contactArn" (or "contactId")');
-  }
-  const { contactArn, contactId } = contact as { contactArn?: unknown; contactId?: unknown };
+const CONTACT_OBJECT = '"content.contact" must be an object with "contactArn" (or "contactId")';
+
+const CreateRelatedItem = Type.Object({
+  type: Type.Literal('Contact', { errorMessage: '"type" must be "Contact" (the only related item type the local contact center keeps)' }),
+  content: Type.Object(
+    {
+      contact: Type.Object(
+        {
+          contactArn: Type.Optional(Type.String({ errorMessage: '"content.contact.contactArn" must be the ARN of a contact of this instance' })),
+          contactId: Type.Optional(Type.String({ pattern: CONTACT_ID.source, errorMessage: '"content.contact.contactId" must be a contact id (letters, digits and dashes)' })),
+        },
+        { errorMessage: CONTACT_OBJECT },
+      ),
+    },
+    { errorMessage: CONTACT_OBJECT },
+  ),
+});
+
+/** The contact id named by a CreateRelatedItem's contact: its id, or the id in its ARN; throws 400 with the reason. */
+export function contactIdOf(contact: { contactArn?: string; contactId?: string }, instanceArn: string): string {
+  const { contactArn, contactId } = contact;
   if ((contactArn === undefined) === (contactId === undefined)) throw new HttpError(400, '"content.contact" must have exactly one of "contactArn" and "contactId"');
-  if (contactId !== undefined) {
-    if (typeof contactId !== 'string' || !CONTACT_ID.test(contactId)) throw new HttpError(400, '"content.contact.contactId" must be a contact id (letters, digits and dashes)');
-    return contactId;
-  }
+  if (contactId !== undefined) return contactId;
   const prefix = `${instanceArn}/contact/`;
-  if (typeof contactArn !== 'string' || !contactArn.startsWith(prefix) || !CONTACT_ID.test(contactArn.slice(prefix.length))) {
+  if (!contactArn?.startsWith(prefix) || !CONTACT_ID.test(contactArn.slice(prefix.length))) {
     throw new HttpError(400, `"content.contact.contactArn" must be the ARN of a contact of this instance (${prefix}<contact id>)`);
   }
   return contactArn.slice(prefix.length);
 }
 
-/** Handles POST /api/v1/cases/{caseId}/related-items: 201 with the new item, 200 with the one already there. */
-export async function handleCreateRelatedItem(db: Database, req: IncomingMessage, res: ServerResponse, rawCaseId: string, now: number): Promise<void> {
-  if (req.method !== 'POST') throw new HttpError(405, 'use POST', 'MethodNotAllowed');
-  let caseIdOrReference: string;
-  try {
-    caseIdOrReference = decodeURIComponent(rawCaseId);
-  } catch {
-    throw new HttpError(400, 'the case id is not a valid URL component');
-  }
-  const body = await readJsonObject(req);
-  const arns = new Arns(loadInstanceConfig(db));
-  const contactId = parseContactReference(body, arns.instance);
-  const found = getCase(db, caseIdOrReference);
-  if (!found) throw new HttpError(404, `case ${caseIdOrReference} does not exist`, 'ResourceNotFoundException');
-  const record = getContactRecord(db, contactId);
-  if (!record) throw new HttpError(404, `contact ${contactId} does not exist`, 'ResourceNotFoundException');
-  const { item, created } = linkContactToCase(db, { caseId: found.id, contactId, contactArn: `${arns.instance}/contact/${contactId}`, channel: record.channel, at: now });
-  sendJson(res, created ? 201 : 200, relatedItemView(item));
+export interface RelatedItemsRoutesOptions {
+  db: Database;
+  now: () => number;
 }
+
+/** POST /api/v1/cases/{caseId}/related-items: 201 with the new item, 200 with the one already there. */
+export const relatedItemsRoutes: FastifyPluginAsyncTypebox<RelatedItemsRoutesOptions> = async (app, { db, now }) => {
+  app.post(
+    '/api/v1/cases/:caseId/related-items',
+    { schema: { params: Type.Object({ caseId: Type.String() }), body: CreateRelatedItem }, config: { acceptsExtensionWorker: true } },
+    async (request, reply) => {
+      const caseIdOrReference = request.params.caseId;
+      const arns = new Arns(loadInstanceConfig(db));
+      const contactId = contactIdOf(request.body.content.contact, arns.instance);
+      const found = getCase(db, caseIdOrReference);
+      if (!found) throw new HttpError(404, `case ${caseIdOrReference} does not exist`, 'ResourceNotFoundException');
+      const record = getContactRecord(db, contactId);
+      if (!record) throw new HttpError(404, `contact ${contactId} does not exist`, 'ResourceNotFoundException');
+      const { item, created } = linkContactToCase(db, { caseId: found.id, contactId, contactArn: `${arns.instance}/contact/${contactId}`, channel: record.channel, at: now() });
+      return reply.code(created ? 201 : 200).send(relatedItemView(item));
+    },
+  );
+};

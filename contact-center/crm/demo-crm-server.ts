@@ -2,10 +2,8 @@
 // opened as http://localhost:<crmPort>, an origin (and site) different from the contact center's
 // http://127.0.0.1:8790, as a real CRM would be. Read-only GET pages over the profiles and cases store.
 
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { escapeHtml, HttpError, sendHtml } from '../server/http-kit';
-import { assertLoopbackHost } from '../server/security';
+import { createLoopbackApp, type LoopbackApp } from '../server/loopback-app';
 import { relatedItemsOf } from '../store/case-related-items-repository';
 import type { Database } from '../store/database';
 import { getCase, getProfile, listProfiles, searchCases } from '../store/profile-repository';
@@ -17,6 +15,8 @@ export interface RunningDemoCrm {
   /** The URL to open in a browser: `http://localhost:<port>`. */
   url: string;
   port: number;
+  /** The Fastify app (tests drive it with `inject()`). */
+  app: LoopbackApp;
   close(): Promise<void>;
 }
 
@@ -56,45 +56,48 @@ export function renderCrmPath(db: Database, path: string): CrmPage {
   return notFoundPage(path);
 }
 
-function handle(db: Database, req: IncomingMessage, res: ServerResponse): void {
-  assertLoopbackHost(req);
-  if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'the demo CRM is read-only: use GET', 'MethodNotAllowed');
-  const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-  if (path === '/assets/live-board.js') {
-    res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
-    res.end(LIVE_BOARD_SCRIPT);
-    return;
-  }
-  const page = renderCrmPath(db, path);
-  sendHtml(res, page.status, page.html, { 'X-Frame-Options': 'SAMEORIGIN' });
+/** The demo CRM's app: read-only GET pages (405 for anything else), errors as small HTML pages. */
+export function buildDemoCrmApp(db: Database, log: (line: string) => void = () => {}): LoopbackApp {
+  return createLoopbackApp(
+    {
+      log: (line) => log(`demo CRM: ${line}`),
+      serviceName: 'the demo CRM',
+      notFound: (_method, path) => new HttpError(404, `nothing at ${path}`, 'NotFound'),
+      sendError: (reply, error) => {
+        const message = error.status === 405 ? 'the demo CRM is read-only: use GET' : error.message;
+        sendHtml(reply, error.status, `<!doctype html><title>${error.status}</title><p>${escapeHtml(message)}</p>`);
+      },
+    },
+    (app) => {
+      app.get('/assets/live-board.js', async (_request, reply) => reply.type('text/javascript; charset=utf-8').send(LIVE_BOARD_SCRIPT));
+      app.get('/*', async (request, reply) => {
+        const page = renderCrmPath(db, request.url.split('?')[0] ?? '/');
+        return sendHtml(reply, page.status, page.html, { 'X-Frame-Options': 'SAMEORIGIN' });
+      });
+    },
+  );
 }
 
 /** Starts the demo CRM on 127.0.0.1:<port> (0 = any free port). */
 export async function startDemoCrm(db: Database, port: number, log: (line: string) => void = () => {}): Promise<RunningDemoCrm> {
-  const server: Server = createServer((req, res) => {
-    try {
-      handle(db, req, res);
-    } catch (error) {
-      const httpError = error instanceof HttpError ? error : new HttpError(500, 'internal error in the demo CRM', 'InternalError');
-      if (!(error instanceof HttpError)) log(`demo CRM error on ${req.method} ${req.url}: ${error instanceof Error ? error.message : String(error)}`);
-      if (res.headersSent) res.end();
-      else sendHtml(res, httpError.status, `<!doctype html><title>${httpError.status}</title><p>${escapeHtml(httpError.message)}</p>`);
-    }
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, CRM_BIND_HOST, () => resolve());
-  });
-  const boundPort = (server.address() as AddressInfo).port;
+  const app = buildDemoCrmApp(db, log);
+  try {
+    await app.listen({ port, host: CRM_BIND_HOST });
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
+  const address = app.server.address();
+  const boundPort = typeof address === 'object' && address !== null ? address.port : port;
   let closed = false;
   return {
     url: `http://localhost:${boundPort}`,
     port: boundPort,
+    app,
     async close() {
       if (closed) return;
       closed = true;
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await app.close();
     },
   };
 }

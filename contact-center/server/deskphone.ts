@@ -1,47 +1,26 @@
-// The desk-phone page (/deskphone/<number>): an agent's desk phone in desk phone mode. It rings when a
-// contact is delivered to the agent, and its Answer button picks up, so a person or a test can answer.
+// An agent's desk phone in desk phone mode (/deskphone/<number>, server/routes/deskphone.ts): its page, which rings
+// when a contact is delivered to the agent and whose Answer button picks up, and the event streams that tell
+// open pages about every change.
 
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import type { RoutingEngine } from '../routing/engine';
-import { EngineError } from '../routing/errors';
-import { escapeHtml, HttpError, readJsonObject, sendHtml, sendJson } from './http-kit';
+import { escapeHtml, SECURITY_HEADERS } from './http-kit';
 
 export class DeskPhones {
   private readonly listeners = new Map<string, Set<ServerResponse>>();
 
-  constructor(private readonly engine: RoutingEngine) {
+  constructor(readonly engine: RoutingEngine) {
     engine.observe({ deskPhoneChanged: (n) => this.push(n) });
   }
 
-  async handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
-    const m = /^\/deskphone\/([^/]+)(\/events|\/answer|\/state)?$/.exec(url.pathname);
-    if (!m) return false;
-    const number = decodeURIComponent(m[1]);
-    if (!/^\+[1-9]\d{6,14}$/.test(number)) throw new HttpError(400, `${number} is not a phone number in E.164 format (+81312345678)`);
-    const action = m[2];
-    if (!action) {
-      sendHtml(res, 200, page(number));
-    } else if (action === '/state') {
-      sendJson(res, 200, this.engine.deskPhone(number));
-    } else if (action === '/events') {
-      res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
-      res.write(`data: ${JSON.stringify(this.engine.deskPhone(number))}\n\n`);
-      let set = this.listeners.get(number);
-      if (!set) this.listeners.set(number, (set = new Set()));
-      set.add(res);
-      req.on('close', () => set.delete(res));
-    } else {
-      if (req.method !== 'POST') throw new HttpError(405, 'use POST', 'MethodNotAllowed');
-      await readJsonObject(req);
-      try {
-        this.engine.answerDeskPhone(number);
-      } catch (e) {
-        if (e instanceof EngineError) throw new HttpError(e.code === 'ResourceNotFoundException' ? 404 : 409, e.message, e.code);
-        throw e;
-      }
-      sendJson(res, 200, this.engine.deskPhone(number));
-    }
-    return true;
+  /** Streams the desk phone's state to `res` (Server-Sent Events) until the client goes away. */
+  stream(number: string, res: ServerResponse): void {
+    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream', Connection: 'keep-alive' });
+    res.write(`data: ${JSON.stringify(this.engine.deskPhone(number))}\n\n`);
+    let set = this.listeners.get(number);
+    if (!set) this.listeners.set(number, (set = new Set()));
+    set.add(res);
+    res.on('close', () => set.delete(res));
   }
 
   closeAll(): void {
@@ -57,7 +36,7 @@ export class DeskPhones {
   }
 }
 
-function page(number: string): string {
+export function deskPhonePage(number: string): string {
   const n = escapeHtml(number);
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>Desk phone ${n}</title>

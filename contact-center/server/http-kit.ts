@@ -1,8 +1,9 @@
-// Small HTTP helpers for the contact center's node:http server: JSON answers, bounded body reading,
-// cookies and HTML escaping. No framework: the server has a handful of routes.
+// Small HTTP pieces shared by the contact center's Fastify routes and the demo CRM: the API's error type,
+// the security headers every answer carries, HTML answers, cookies and HTML escaping.
 
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FastifyReply } from 'fastify';
 
+/** An error answered as `{ error: { code, message } }` with `status` (see app.ts's error handler). */
 export class HttpError extends Error {
   constructor(
     readonly status: number,
@@ -13,64 +14,22 @@ export class HttpError extends Error {
   }
 }
 
-const SECURITY_HEADERS = {
+/** Sent on every answer (an onSend hook adds them unless a route set its own). */
+export const SECURITY_HEADERS = {
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   'Cache-Control': 'no-store',
-};
+} as const;
 
-export function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
-  res.end(text);
+/** 256 KB: the largest request body either server reads. */
+export const MAX_BODY_BYTES = 256 * 1024;
+
+export function sendHtml(reply: FastifyReply, status: number, html: string, extraHeaders: Record<string, string | string[]> = {}): FastifyReply {
+  return reply.code(status).headers(extraHeaders).type('text/html; charset=utf-8').send(html);
 }
 
-export function sendError(res: ServerResponse, error: HttpError): void {
-  sendJson(res, error.status, { error: { code: error.code, message: error.message } });
-}
-
-export function sendHtml(res: ServerResponse, status: number, html: string, extraHeaders: Record<string, string | string[]> = {}): void {
-  res.writeHead(status, {
-    ...SECURITY_HEADERS,
-    'Content-Type': 'text/html; charset=utf-8',
-    'Content-Length': Buffer.byteLength(html),
-    ...extraHeaders,
-  });
-  res.end(html);
-}
-
-export function redirect(res: ServerResponse, location: string, extraHeaders: Record<string, string | string[]> = {}): void {
-  res.writeHead(303, { ...SECURITY_HEADERS, Location: location, ...extraHeaders });
-  res.end();
-}
-
-const MAX_BODY = 256 * 1024;
-
-export async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY) throw new HttpError(413, `request body is larger than ${MAX_BODY} bytes`, 'PayloadTooLarge');
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-/** Reads a JSON object body; anything but `application/json` is refused with 415. */
-export async function readJsonObject(req: IncomingMessage): Promise<Record<string, unknown>> {
-  const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-  if (type !== 'application/json') throw new HttpError(415, 'the request body must be JSON (Content-Type: application/json)', 'UnsupportedMediaType');
-  const text = await readBody(req);
-  if (text.trim() === '') return {};
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw new HttpError(400, 'the request body is not valid JSON');
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new HttpError(400, 'the request body must be a JSON object');
-  return value as Record<string, unknown>;
+export function redirect(reply: FastifyReply, location: string, extraHeaders: Record<string, string | string[]> = {}): FastifyReply {
+  return reply.code(303).headers({ ...extraHeaders, Location: location }).send();
 }
 
 export function parseCookies(header: string | undefined): Record<string, string> {

@@ -1,0 +1,70 @@
+// The contact center's HTTP and WebSocket app: the route plugins, one per area, on the loopback app's rules
+// (loopback-app.ts). The /api/ plugins are registered in one scope whose hook refuses web pages of other
+// origins, except on routes marked `acceptsExtensionWorker` when the caller is a browser extension's worker.
+
+import websocket from '@fastify/websocket';
+import type { FastifyRequest } from 'fastify';
+import type { CcpSockets } from '../ccp/ccp-socket';
+import { relatedItemsRoutes } from '../crm/case-related-items-api';
+import { profilesRoutes } from '../crm/profiles-api';
+import type { InstanceConfig } from '../model';
+import type { RoutingEngine } from '../routing/engine';
+import type { Database } from '../store/database';
+import type { DeskPhones } from './deskphone';
+import { HttpError, MAX_BODY_BYTES } from './http-kit';
+import { createLoopbackApp, type LoopbackApp } from './loopback-app';
+import { ccpRoutes } from './routes/ccp';
+import { contactAttributesRoutes, type StoredRecords } from './routes/contact-attributes';
+import { controlRoutes, type RecordSource } from './routes/control';
+import { deskPhoneRoutes } from './routes/deskphone';
+import { type LoginBackend, loginRoutes } from './routes/login';
+import { pageRoutes } from './routes/pages';
+import { assertNotCrossSite, isFromBrowserExtension } from './security';
+import type { SessionStore } from './sessions';
+
+export interface ContactCenterAppParts {
+  config: InstanceConfig;
+  engine: RoutingEngine;
+  db: Database;
+  now: () => number;
+  records: RecordSource & StoredRecords;
+  sessions: SessionStore;
+  login: LoginBackend;
+  sockets: CcpSockets;
+  deskPhones: DeskPhones;
+  ccpHtml: string;
+  ccpJs: string;
+  log: (line: string) => void;
+}
+
+/** Screen pops and case links: the extension's worker may call the routes that say so; nothing else cross-origin. */
+async function refuseOtherOrigins(request: FastifyRequest): Promise<void> {
+  if (request.routeOptions.config.acceptsExtensionWorker && isFromBrowserExtension(request)) return;
+  assertNotCrossSite(request);
+}
+
+export function buildContactCenterApp(parts: ContactCenterAppParts): LoopbackApp {
+  const { engine, db, records, sessions } = parts;
+  return createLoopbackApp(
+    {
+      log: parts.log,
+      serviceName: 'the contact center',
+      notFound: (method, path) => (path.startsWith('/api/') ? new HttpError(404, `no API route ${method} ${path}`, 'NotFound') : new HttpError(404, `nothing at ${path}`, 'NotFound')),
+    },
+    (app) => {
+      // One WebSocket server for every socket route; it upgrades only after the route's hooks have passed.
+      app.register(websocket, { options: { maxPayload: MAX_BODY_BYTES } });
+      app.register(async (api) => {
+        api.addHook('onRequest', refuseOtherOrigins);
+        api.register(controlRoutes, { engine, records });
+        api.register(contactAttributesRoutes, { engine, records });
+        api.register(profilesRoutes, { db });
+        api.register(relatedItemsRoutes, { db, now: parts.now });
+      });
+      app.register(loginRoutes, { sessions, backend: parts.login });
+      app.register(ccpRoutes, { sessions, sockets: parts.sockets, ccpHtml: parts.ccpHtml, ccpJs: parts.ccpJs });
+      app.register(deskPhoneRoutes, { deskPhones: parts.deskPhones });
+      app.register(pageRoutes, { config: parts.config });
+    },
+  );
+}

@@ -34,10 +34,17 @@ export interface RoutingProfileQueue {
   delaySeconds: number;
 }
 
+/** Amazon Connect's CrossChannelBehavior: whether an agent with a contact of one channel may be offered
+ *  contacts of other channels (each up to its own concurrency). */
+export type CrossChannelBehavior = 'ROUTE_CURRENT_CHANNEL_ONLY' | 'ROUTE_ANY_CHANNEL';
+
 export interface RoutingProfileDef {
   id: string;
   name: string;
+  /** Contacts of each channel an agent may have at once (voice 1, chat and task 1 to 10; 0 = not served). */
   concurrency: Record<Channel, number>;
+  /** ROUTE_CURRENT_CHANNEL_ONLY when absent, as in Amazon Connect. */
+  crossChannelBehavior?: CrossChannelBehavior;
   queues: RoutingProfileQueue[];
   defaultOutboundQueueId: string;
 }
@@ -98,6 +105,7 @@ export type DisconnectReason =
   | 'customer_busy'
   | 'customer_no_answer'
   | 'missed_everywhere'
+  | 'expired' // a chat reached its ChatDurationInMinutes
   | 'server_restart';
 
 export interface ContactRecordAgent {
@@ -109,6 +117,18 @@ export interface ContactRecordAgent {
   acwEndedAt: number | null;
   /** Outcome of the offer: accepted, rejected or missed (not accepted in time). */
   outcome: 'accepted' | 'rejected' | 'missed' | 'pending';
+}
+
+/** What a chat's record adds (Amazon Connect's ChatMetrics and the chat's participant). */
+export interface ChatRecordDetails {
+  customerDisplayName: string;
+  customerParticipantId: string;
+  /** ChatDurationInMinutes: the chat ends by itself (reason `expired`) at `expiresAt`. */
+  durationMinutes: number;
+  expiresAt: number;
+  /** The handling agent's first message, and how long after the agent connected it came. */
+  agentFirstResponseAt: number | null;
+  agentFirstResponseMs: number | null;
 }
 
 /** Like Amazon Connect's contact trace record (CTR): one per contact id. Times in epoch ms, durations in ms. */
@@ -140,4 +160,6 @@ export interface ContactRecord {
   disconnectReason: DisconnectReason | null;
   transfers: { at: number; to: string; kind: 'queue' | 'agent' | 'phone'; completed: boolean }[];
   state: 'queued' | 'ringing' | 'connected' | 'acw' | 'ended';
+  /** Chat contacts only. For a chat, talkDurationMs is the agent interaction time. */
+  chat?: ChatRecordDetails;
 }

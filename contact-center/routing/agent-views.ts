@@ -2,13 +2,15 @@
 // their contacts (every connection from their point of view), the agent list and a contact's details.
 
 import type { EngineCore } from './engine-core';
-import { type Agent, type Contact, type Participant, isDeskPhone, viewState } from './engine-state';
+import { type Agent, type Contact, type Participant, chatInfo, isDeskPhone, viewState } from './engine-state';
 import type { AgentSummary, AgentView, ConnectionView, ContactDetails, ContactView, EffectiveState } from './views';
 
 export function effectiveState(agent: Agent): EffectiveState {
   if (agent.error) return { name: agent.error.name, type: 'error', statusId: null, since: agent.error.since };
-  const states = agent.contacts.map((c) => c.state);
-  const since = (pred: (c: Contact) => boolean) => Math.max(...agent.contacts.filter(pred).map((c) => c.since));
+  // Chats and tasks leave the agent in their status (Available stays routable); only a call changes it.
+  const calls = agent.contacts.filter((c) => c.channel === 'voice');
+  const states = calls.map((c) => c.state);
+  const since = (pred: (c: Contact) => boolean) => Math.max(...calls.filter(pred).map((c) => c.since));
   if (states.includes('ringing')) return { name: 'PendingBusy', type: 'system', statusId: null, since: since((c) => c.state === 'ringing') };
   if (states.includes('dialing')) return { name: 'CallingCustomer', type: 'system', statusId: null, since: since((c) => c.state === 'dialing') };
   if (states.includes('connected')) return { name: 'Busy', type: 'system', statusId: null, since: since((c) => c.state === 'connected') };
@@ -21,6 +23,13 @@ export function contactView(core: EngineCore, agent: Agent, contact: Contact): C
   const call = contact.call;
   const own = contact.participant;
   connections.push(connectionView(core, own, 'agent', agent));
+  const chat = chatInfo(contact);
+  if (chat) {
+    // A chat contact is the agent and the customer; other agents' legs belong to their own contacts.
+    const customer = call.participants.find((p) => p.kind === 'customer');
+    if (customer) connections.push(connectionView(core, customer, 'inbound', agent));
+    return { ...baseView(core, agent, contact), connections, chat };
+  }
   for (const p of call.participants) {
     if (p === own || p.state === 'disconnected') continue;
     if (p.kind === 'agent' && p.agentId === null && p.queueId === null && p.name === null) continue; // nobody's leg yet
@@ -30,6 +39,10 @@ export function contactView(core: EngineCore, agent: Agent, contact: Contact): C
   if (initial && initial.state === 'disconnected' && contact.state === 'acw') {
     connections.push(connectionView(core, initial, call.direction, agent));
   }
+  return { ...baseView(core, agent, contact), connections };
+}
+
+function baseView(core: EngineCore, agent: Agent, contact: Contact): Omit<ContactView, 'connections'> {
   return {
     contactId: contact.id,
     initialContactId: contact.record.initialContactId,
@@ -41,7 +54,6 @@ export function contactView(core: EngineCore, agent: Agent, contact: Contact): C
     queueName: contact.queueId ? core.queueDef(contact.queueId).name : null,
     enqueuedAt: contact.enqueuedAt,
     attributes: { ...contact.attributes },
-    connections,
     transferredBy: contact.transferredBy ? core.agentName(contact.transferredBy) : null,
     deskPhone: isDeskPhone(agent),
   };
@@ -109,8 +121,11 @@ export function agentSummaries(core: EngineCore): AgentSummary[] {
 
 export function contactDetails(core: EngineCore, contactId: string): ContactDetails {
   const contact = core.contact(contactId);
+  const chat = chatInfo(contact);
   return {
     contactId,
+    initialContactId: contact.record.initialContactId,
+    channel: contact.channel,
     state: contact.record.state,
     queueId: contact.queueId,
     agentId: contact.agentId,
@@ -122,5 +137,6 @@ export function contactDetails(core: EngineCore, contactId: string): ContactDeta
       phoneNumber: p.phoneNumber,
     })),
     record: structuredClone(contact.record),
+    ...(chat ? { chat } : {}),
   };
 }

@@ -7,7 +7,13 @@ import type { EngineCore } from './engine-core';
 import { type Call, type Contact, type Participant, lastOffer } from './engine-state';
 import type { ConnectionState } from './views';
 
-export function setParticipantState(core: EngineCore, call: Call, p: Participant, state: ConnectionState): void {
+export function setParticipantState(
+  core: EngineCore,
+  call: Call,
+  p: Participant,
+  state: ConnectionState,
+  reason: DisconnectReason | null = null,
+): void {
   if (p.state === state) return;
   const now = core.clock.now();
   const was = p.state;
@@ -25,13 +31,14 @@ export function setParticipantState(core: EngineCore, call: Call, p: Participant
       }
     }
   }
+  for (const listener of core.participantListeners) listener(call, p, was, reason);
   core.touchCall(call);
 }
 
 /** Hangs up one participant, then ends the conversation if fewer than two parties remain. */
 export function disconnect(core: EngineCore, call: Call, p: Participant, reason: DisconnectReason): void {
   if (p.state === 'disconnected') return;
-  setParticipantState(core, call, p, 'disconnected');
+  setParticipantState(core, call, p, 'disconnected', reason);
   if (p.farEndTimer !== null) {
     core.clock.clearTimer(p.farEndTimer);
     p.farEndTimer = null;

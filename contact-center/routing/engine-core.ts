@@ -4,10 +4,20 @@
 
 import { randomUUID } from 'node:crypto';
 import type { Clock, TimerId } from '../clock';
-import type { AgentConfig, AgentStatusDef, ContactRecord, InstanceConfig, QuickConnectDef } from '../model';
+import type { AgentConfig, AgentStatusDef, ContactRecord, DisconnectReason, InstanceConfig, QuickConnectDef } from '../model';
 import { effectiveState } from './agent-views';
-import { ContactQueue } from './contact-queue';
-import { type Agent, type Call, type Contact, type Participant, isDeskPhone } from './engine-state';
+import {
+  type Agent,
+  type Call,
+  type ChannelQueues,
+  type Contact,
+  type ContactInit,
+  type Participant,
+  channelQueues,
+  hasAnyCapacity,
+  isDeskPhone,
+  newRecord,
+} from './engine-state';
 import { invalidParameter, notFound } from './errors';
 import { dispatch } from './offers';
 import type { ConnectionState } from './views';
@@ -19,12 +29,27 @@ export interface EngineObserver {
   stateChanged?(agentId: string, stateName: string, at: number): void;
   agentConfigChanged?(agentId: string, config: AgentConfig): void;
   deskPhoneChanged?(phoneNumber: string): void;
+  /** Something a chat's participants must be told (the chat layer turns these into chat items). */
+  chatEvent?(event: ChatEngineEvent): void;
 }
+
+/** A chat participant change, heard after the operation that made it. `participantId` is the agent's
+ *  connection id on that contact; 'ended' always comes after the other events of the same operation. */
+export type ChatEngineEvent =
+  | { type: 'agent-joined'; contactId: string; initialContactId: string; agentId: string; participantId: string; displayName: string }
+  | { type: 'agent-left'; contactId: string; initialContactId: string; agentId: string; participantId: string; displayName: string }
+  | { type: 'transferred'; fromContactId: string; toContactId: string; initialContactId: string; byAgentId: string }
+  | { type: 'ended'; contactId: string; initialContactId: string; reason: DisconnectReason };
+
+/** Told of every participant state change, with the reason when it is a disconnection. */
+export type ParticipantListener = (call: Call, p: Participant, was: ConnectionState, reason: DisconnectReason | null) => void;
 
 export interface EngineOptions {
   clock: Clock;
   newId?: () => string;
   offerTimeoutMs?: number;
+  /** How long a chat offer rings before it is missed (Amazon Connect: 20 s, like voice). */
+  chatOfferTimeoutMs?: number;
   /** How long an external number rings before it answers. */
   farEndAnswerMs?: number;
   /** How long before a busy number reports busy. */
@@ -37,18 +62,21 @@ export class EngineCore {
   readonly clock: Clock;
   readonly newId: () => string;
   readonly offerTimeoutMs: number;
+  readonly chatOfferTimeoutMs: number;
 
   readonly agents = new Map<string, Agent>();
-  readonly queues = new Map<string, ContactQueue<Contact>>();
-  readonly agentQueues = new Map<string, ContactQueue<Contact>>();
+  readonly queues = new Map<string, ChannelQueues<Contact>>();
+  readonly agentQueues = new Map<string, ChannelQueues<Contact>>();
   readonly contacts = new Map<string, Contact>();
   readonly statuses = new Map<string, AgentStatusDef>();
-  /** Routable agents with no error, longest idle first. */
+  /** Routable agents with no error and room for a contact of some channel, longest idle first. */
   availableAgents: Agent[] = [];
   /** Contacts waiting in any queue: with none, a routing pass has nothing to look at. */
   waiting = 0;
   readonly observers: EngineObserver[] = [];
   readonly delayTimers = new Map<number, TimerId>();
+  readonly participantListeners: ParticipantListener[] = [];
+  readonly chatEvents: ChatEngineEvent[] = [];
 
   private depth = 0;
   readonly dirtyAgents = new Set<string>();
@@ -63,8 +91,9 @@ export class EngineCore {
     this.clock = options.clock;
     this.newId = options.newId ?? randomUUID;
     this.offerTimeoutMs = options.offerTimeoutMs ?? 20_000;
+    this.chatOfferTimeoutMs = options.chatOfferTimeoutMs ?? 20_000;
     for (const s of config.statuses) this.statuses.set(s.id, s);
-    for (const q of config.queues) this.queues.set(q.id, new ContactQueue(q.id));
+    for (const q of config.queues) this.queues.set(q.id, channelQueues(q.id));
     const offline = this.offlineStatus();
     const now = this.clock.now();
     for (const def of config.agents) {
@@ -84,8 +113,9 @@ export class EngineCore {
         available: false,
         lastState: null,
         profileQueues: new Set(profile.queues.map((q) => q.queueId)),
+        profileChannels: new Set(profile.queues.flatMap((q) => q.channels)),
       });
-      this.agentQueues.set(def.id, new ContactQueue(`agent:${def.id}`));
+      this.agentQueues.set(def.id, channelQueues(`agent:${def.id}`));
     }
     for (const agent of this.agents.values()) agent.lastState = effectiveState(agent);
   }
@@ -121,13 +151,17 @@ export class EngineCore {
     const agents = [...this.dirtyAgents];
     const records = [...this.dirtyRecords.values()];
     const desks = [...this.dirtyDeskPhones];
+    // A chat's 'ended' comes after everything else the operation did to it.
+    const chatEvents = this.chatEvents.length === 0 ? [] : [...this.chatEvents.filter((e) => e.type !== 'ended'), ...this.chatEvents.filter((e) => e.type === 'ended')];
     this.dirtyAgents.clear();
     this.dirtyRecords.clear();
     this.dirtyDeskPhones.clear();
+    this.chatEvents.length = 0;
     for (const o of this.observers) {
       for (const r of records) o.recordChanged?.(r);
       for (const a of agents) o.agentChanged?.(a);
       for (const d of desks) o.deskPhoneChanged?.(d);
+      for (const e of chatEvents) o.chatEvent?.(e);
     }
     // Finished contacts are kept only until their record is handed over (an ended contact is no agent's any more).
     for (const r of records) {
@@ -149,22 +183,35 @@ export class EngineCore {
     this.touchAgent(agent);
   }
 
-  /** Keeps `availableAgents` to the agents who can take a voice contact now (routable, no error, no
-   *  contact), ordered by how long they have been idle, so a routing decision looks at few agents. */
+  /** Keeps `availableAgents` to the agents who can take a contact of some channel now (routable, no error,
+   *  room under a channel's concurrency), ordered by how long they have been idle, so a routing decision
+   *  looks at few agents. */
   refreshAvailability(agent: Agent): void {
-    const shouldBe = agent.status.type === 'routable' && agent.error === null && agent.contacts.length === 0;
+    const shouldBe = agent.status.type === 'routable' && agent.error === null && hasAnyCapacity(agent);
     if (shouldBe === agent.available) return;
     agent.available = shouldBe;
     if (shouldBe) {
-      agent.idleSince = this.clock.now();
-      // The newest idle agent: insert from the end.
-      let i = this.availableAgents.length;
-      while (i > 0 && this.availableAgents[i - 1].idleSince > agent.idleSince) i--;
-      this.availableAgents.splice(i, 0, agent);
+      this.insertIdle(agent);
     } else {
       const i = this.availableAgents.indexOf(agent);
       if (i >= 0) this.availableAgents.splice(i, 1);
     }
+  }
+
+  /** Handling a contact of any channel puts an agent who stays available at the bottom of the idle order. */
+  markBusyNow(agent: Agent): void {
+    if (!agent.available) return;
+    const i = this.availableAgents.indexOf(agent);
+    if (i >= 0) this.availableAgents.splice(i, 1);
+    this.insertIdle(agent);
+  }
+
+  private insertIdle(agent: Agent): void {
+    agent.idleSince = this.clock.now();
+    // The newest idle agent: insert from the end.
+    let i = this.availableAgents.length;
+    while (i > 0 && this.availableAgents[i - 1].idleSince > agent.idleSince) i--;
+    this.availableAgents.splice(i, 0, agent);
   }
 
   detachFromAgent(contact: Contact, agent: Agent): void {
@@ -217,16 +264,7 @@ export class EngineCore {
     };
   }
 
-  newContact(
-    call: Call,
-    init: {
-      initiationMethod: ContactRecord['initiationMethod'];
-      queueId: string | null;
-      attributes: Record<string, string>;
-      customerEndpoint: string | null;
-      systemEndpoint: string | null;
-    },
-  ): Contact {
+  newContact(call: Call, init: ContactInit): Contact {
     const now = this.clock.now();
     const id = this.newId();
     const participant = this.newParticipant({ kind: 'agent', state: 'connecting', initial: false });
@@ -251,35 +289,7 @@ export class EngineCore {
       offerTimer: null,
       acwTimer: null,
       customerHoldSince: null,
-      record: {
-        contactId: id,
-        initialContactId: id,
-        previousContactId: null,
-        nextContactId: null,
-        channel: call.channel,
-        initiationMethod: init.initiationMethod,
-        queueId: init.queueId,
-        customerEndpoint: init.customerEndpoint,
-        systemEndpoint: init.systemEndpoint,
-        attributes: { ...init.attributes },
-        agents: [],
-        agentId: null,
-        initiatedAt: now,
-        enqueuedAt: null,
-        dequeuedAt: null,
-        connectedToAgentAt: null,
-        disconnectedAt: null,
-        queueDurationMs: 0,
-        ringDurationMs: 0,
-        talkDurationMs: 0,
-        holdDurationMs: 0,
-        holdCount: 0,
-        acwDurationMs: 0,
-        dtmfDigits: '',
-        disconnectReason: null,
-        transfers: [],
-        state: 'queued',
-      },
+      record: newRecord(id, call.channel, init, now),
     };
     this.contacts.set(id, contact);
     this.dirtyRecords.set(id, contact.record);
@@ -288,7 +298,8 @@ export class EngineCore {
 
   /** Puts a contact in its queue (or its agent's personal queue), at the back or, when it comes back, the front. */
   enqueue(contact: Contact, front: boolean): void {
-    const queue = contact.agentQueueOf ? this.agentQueues.get(contact.agentQueueOf) : this.queues.get(contact.queueId ?? '');
+    const queues = contact.agentQueueOf ? this.agentQueues.get(contact.agentQueueOf) : this.queues.get(contact.queueId ?? '');
+    const queue = queues?.[contact.channel];
     if (!queue) throw notFound('Queue', String(contact.queueId));
     contact.state = 'queued';
     contact.since = this.clock.now();

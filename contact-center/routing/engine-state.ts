@@ -2,10 +2,10 @@
 // the small pure functions over them. Internal to contact-center/routing: nothing outside imports it.
 
 import type { TimerId } from '../clock';
-import type { AgentDef, AgentStatusDef, Channel, ContactRecord, ContactRecordAgent, RoutingProfileDef } from '../model';
-import type { Queued } from './contact-queue';
+import { CHANNELS, type AgentDef, type AgentStatusDef, type Channel, type ContactRecord, type ContactRecordAgent, type RoutingProfileDef } from '../model';
+import { ContactQueue, type Queued } from './contact-queue';
 import { invalidParameter } from './errors';
-import type { ConnectionState, ContactView, EffectiveState } from './views';
+import type { ChatContactInfo, ConnectionState, ContactView, EffectiveState } from './views';
 
 export const E164 = /^\+[1-9]\d{6,14}$/;
 
@@ -32,6 +32,8 @@ export interface Call {
   /** Whether the customer called in or was called: their connection is 'inbound' or 'outbound'. */
   direction: 'inbound' | 'outbound';
   participants: Participant[];
+  /** A chat's ChatDurationInMinutes timer. */
+  expiryTimer?: TimerId | null;
 }
 
 export type ContactState = 'queued' | 'ringing' | 'dialing' | 'connected' | 'acw' | 'ended';
@@ -71,6 +73,82 @@ export interface Agent {
   available: boolean; // in the core's `availableAgents`
   lastState: EffectiveState | null;
   profileQueues: Set<string>;
+  /** The channels the routing profile's queues serve. */
+  profileChannels: Set<Channel>;
+}
+
+/** Whether the agent may be offered one more contact of `channel`: below that channel's concurrency, and
+ *  with no contact of another channel unless the routing profile routes any channel. */
+export function hasCapacity(agent: Agent, channel: Channel): boolean {
+  const limit = agent.profile.concurrency[channel] ?? 0;
+  if (limit <= 0) return false;
+  let same = 0;
+  let other = 0;
+  for (const c of agent.contacts) {
+    if (c.state === 'ended') continue;
+    if (c.channel === channel) same++;
+    else other++;
+  }
+  if (same >= limit) return false;
+  return other === 0 || agent.profile.crossChannelBehavior === 'ROUTE_ANY_CHANNEL';
+}
+
+export function hasAnyCapacity(agent: Agent): boolean {
+  return CHANNELS.some((channel) => hasCapacity(agent, channel));
+}
+
+/** A queue's waiting contacts, one first-in-first-out line per channel. */
+export type ChannelQueues<T extends Queued> = Record<Channel, ContactQueue<T>>;
+
+export function channelQueues<T extends Queued>(name: string): ChannelQueues<T> {
+  return { voice: new ContactQueue<T>(name), chat: new ContactQueue<T>(name), task: new ContactQueue<T>(name) };
+}
+
+export function chatInfo(contact: Contact): ChatContactInfo | undefined {
+  const chat = contact.record.chat;
+  if (!chat) return undefined;
+  return { customerDisplayName: chat.customerDisplayName, customerParticipantId: chat.customerParticipantId, agentConnectionId: contact.participant.id };
+}
+
+/** What a new contact starts with. */
+export interface ContactInit {
+  initiationMethod: ContactRecord['initiationMethod'];
+  queueId: string | null;
+  attributes: Record<string, string>;
+  customerEndpoint: string | null;
+  systemEndpoint: string | null;
+}
+
+export function newRecord(id: string, channel: Channel, init: ContactInit, now: number): ContactRecord {
+  return {
+    contactId: id,
+    initialContactId: id,
+    previousContactId: null,
+    nextContactId: null,
+    channel,
+    initiationMethod: init.initiationMethod,
+    queueId: init.queueId,
+    customerEndpoint: init.customerEndpoint,
+    systemEndpoint: init.systemEndpoint,
+    attributes: { ...init.attributes },
+    agents: [],
+    agentId: null,
+    initiatedAt: now,
+    enqueuedAt: null,
+    dequeuedAt: null,
+    connectedToAgentAt: null,
+    disconnectedAt: null,
+    queueDurationMs: 0,
+    ringDurationMs: 0,
+    talkDurationMs: 0,
+    holdDurationMs: 0,
+    holdCount: 0,
+    acwDurationMs: 0,
+    dtmfDigits: '',
+    disconnectReason: null,
+    transfers: [],
+    state: 'queued',
+  };
 }
 
 export function viewState(contact: Contact): ContactView['state'] {

@@ -1,33 +1,36 @@
-// The routing engine: agents, statuses, queues, offers, contacts with their connections, transfers and after
-// contact work, with Amazon Connect's semantics. Pure: no I/O, time from an injected clock; observers hear
-// which agents, records and desk phones changed once each operation is complete. This class is the public
-// face: the channel-agnostic core is engine-core.ts (with offers.ts and contact-lifecycle.ts), each channel's
-// behaviour its own module (voice-channel.ts).
+// The routing engine: agents, statuses, queues, offers, calls and chats with their connections, transfers and
+// after contact work, with Amazon Connect's semantics. Pure: no I/O, time from an injected clock; observers
+// hear which agents, records and desk phones changed (and chat events) once each operation is complete. This
+// class is the public face: the channel-agnostic core is engine-core.ts (with offers.ts and
+// contact-lifecycle.ts), each channel's behaviour its own module (voice-channel.ts, chat-channel.ts).
 //
-//   inbound call ─► queued ─► ringing (offer, 20 s) ─► connected ─► ended ─► ACW ─► cleared
+//   call or chat ─► queued ─► ringing (offer, 20 s) ─► connected ─► ended ─► ACW ─► cleared
 //                     ▲            │ miss / reject                     │ (timeout or Close contact)
 //                     └────────────┘ (back to the front)               ▼
 //                                                              agent back to their status or next status
 
-import type { AgentConfig, ContactRecord, InstanceConfig, QuickConnectDef } from '../model';
+import type { AgentConfig, Channel, ContactRecord, InstanceConfig, QuickConnectDef } from '../model';
 import { agentSummaries, agentView, contactDetails } from './agent-views';
+import { ChatChannel, type StartChatInput, type StartedChat } from './chat-channel';
 import { cancelTimers, closeAcwRecord, closeRecord, disconnect, finishAcw } from './contact-lifecycle';
-import { EngineCore, type EngineObserver, type EngineOptions } from './engine-core';
+import { type ChatEngineEvent, EngineCore, type EngineObserver, type EngineOptions } from './engine-core';
 import { E164, validateAttributes } from './engine-state';
 import { EngineError, invalidParameter, invalidState, notFound } from './errors';
 import { connectAgent, withdrawOffer } from './offers';
 import { VoiceChannel } from './voice-channel';
 import type { AgentSummary, AgentView, ContactDetails, DeskPhoneView } from './views';
 
-export type { EngineObserver, EngineOptions };
+export type { ChatEngineEvent, EngineObserver, EngineOptions, StartChatInput, StartedChat };
 
 export class RoutingEngine {
   private readonly core: EngineCore;
   private readonly voice: VoiceChannel;
+  private readonly chat: ChatChannel;
 
   constructor(config: InstanceConfig, options: EngineOptions) {
     this.core = new EngineCore(config, options);
     this.voice = new VoiceChannel(this.core, options);
+    this.chat = new ChatChannel(this.core);
   }
 
   observe(observer: EngineObserver): () => void {
@@ -230,6 +233,29 @@ export class RoutingEngine {
     return this.voice.deskPhone(phoneNumber);
   }
 
+  // ───────────────────────────── chat ─────────────────────────────
+
+  /** StartChatContact: a chat contact with its customer participant, queued and routed. It ends by itself
+   *  after `chatDurationMinutes` (60 to 10,080; 1,500 by default). */
+  startChat(input: StartChatInput): StartedChat {
+    return this.chat.startChat(input);
+  }
+
+  /** The customer left: the agent's contact goes to After Contact Work; a queued chat just ends. */
+  customerDisconnectChat(contactId: string): void {
+    this.chat.customerDisconnectChat(contactId);
+  }
+
+  /** Transfers a connected chat to a queue or agent quick connect; returns the new contact's id. */
+  transferChat(agentId: string, contactId: string, quickConnectId: string): string {
+    return this.chat.transferChat(agentId, contactId, quickConnectId);
+  }
+
+  /** The handling agent sent a message at `at`: the first one is the chat's first response. */
+  noteAgentMessage(contactId: string, at: number): void {
+    this.chat.noteAgentMessage(contactId, at);
+  }
+
   // ───────────────────────────── read models ─────────────────────────────
 
   agentIds(): string[] {
@@ -256,8 +282,11 @@ export class RoutingEngine {
     return this.core.contacts.has(contactId);
   }
 
-  queueSize(queueId: string): number {
-    return this.core.queues.get(queueId)?.size ?? 0;
+  /** Contacts waiting in a queue: of one channel, or of every channel. */
+  queueSize(queueId: string, channel?: Channel): number {
+    const queues = this.core.queues.get(queueId);
+    if (!queues) return 0;
+    return channel ? queues[channel].size : queues.voice.size + queues.chat.size + queues.task.size;
   }
 
   quickConnects(): QuickConnectDef[] {
@@ -285,6 +314,7 @@ export class RoutingEngine {
       }
       for (const call of new Set([...core.contacts.values()].map((c) => c.call))) {
         for (const p of call.participants) if (p.farEndTimer !== null) core.clock.clearTimer(p.farEndTimer);
+        if (call.expiryTimer) core.clock.clearTimer(call.expiryTimer);
       }
       for (const t of core.delayTimers.values()) core.clock.clearTimer(t);
       core.delayTimers.clear();

@@ -1,11 +1,11 @@
 // Routing decisions and offers, for every channel: which waiting contact goes to which available agent
-// (longest idle, queue priority and delay, per-channel concurrency), then ringing, accepting, missing or
-// rejecting the offer (a contact that comes back goes to the front of its queue).
+// (longest idle, queue priority and delay, per-channel concurrency and cross-channel behaviour), then
+// ringing, accepting, missing or rejecting the offer (a contact that comes back goes to the front).
 
-import type { Channel } from '../model';
+import { CHANNELS } from '../model';
 import { contactView } from './agent-views';
 import type { EngineCore } from './engine-core';
-import { type Agent, type Contact, lastOffer, newRecordAgent } from './engine-state';
+import { type Agent, type Contact, hasCapacity, lastOffer, newRecordAgent } from './engine-state';
 import { disconnect, setParticipantState } from './contact-lifecycle';
 
 /** Matches waiting contacts with available agents until no match is possible. */
@@ -18,33 +18,39 @@ export function dispatch(core: EngineCore): void {
   }
 }
 
-/** The longest-idle available agent that can take a waiting contact, with that contact: the agent's
- *  own queue first, then their routing profile's queues by priority, oldest contact first. */
+/** The longest-idle available agent that can take a waiting contact, with that contact: for each channel
+ *  the agent has room for, the agent's own queue first, then their routing profile's queues serving that
+ *  channel by priority (and delay); across channels and queues, the lowest priority number, then the oldest. */
 function nextMatch(core: EngineCore): { agent: Agent; contact: Contact } | null {
   if (core.waiting === 0) return null;
   const now = core.clock.now();
   let earliestDelay = Infinity;
   let fallback: { agent: Agent; contact: Contact } | null = null;
   for (const agent of core.availableAgents) {
-    if (!hasCapacity(agent, 'voice')) continue;
-    const own = core.agentQueues.get(agent.def.id)?.peek();
-    let best: Contact | null = own ?? null;
-    let bestPriority = -Infinity;
-    if (!best) {
+    let best: Contact | null = null;
+    let bestPriority = Infinity;
+    const own = core.agentQueues.get(agent.def.id);
+    for (const channel of CHANNELS) {
+      const ownHead = own?.[channel].size ? own[channel].peek() : undefined;
+      if (!ownHead && !agent.profileChannels.has(channel)) continue;
+      if (!hasCapacity(agent, channel)) continue;
+      if (ownHead) {
+        if (best === null || bestPriority > -Infinity || (ownHead.enqueuedAt ?? 0) < (best.enqueuedAt ?? 0)) {
+          best = ownHead;
+          bestPriority = -Infinity;
+        }
+        continue;
+      }
       for (const entry of agent.profile.queues) {
-        if (!entry.channels.includes('voice')) continue;
-        const head = core.queues.get(entry.queueId)?.peek();
+        if (!entry.channels.includes(channel)) continue;
+        const head = core.queues.get(entry.queueId)?.[channel].peek();
         if (!head) continue;
         const readyAt = (head.enqueuedAt ?? now) + entry.delaySeconds * 1000;
         if (readyAt > now) {
           earliestDelay = Math.min(earliestDelay, readyAt);
           continue;
         }
-        if (
-          best === null ||
-          entry.priority < bestPriority ||
-          (entry.priority === bestPriority && (head.enqueuedAt ?? 0) < (best.enqueuedAt ?? 0))
-        ) {
+        if (best === null || entry.priority < bestPriority || (entry.priority === bestPriority && (head.enqueuedAt ?? 0) < (best.enqueuedAt ?? 0))) {
           best = head;
           bestPriority = entry.priority;
         }
@@ -73,16 +79,6 @@ function armDelayTimer(core: EngineCore, at: number): void {
   core.delayTimers.set(at, id);
 }
 
-function hasCapacity(agent: Agent, channel: Channel): boolean {
-  const limit = agent.profile.concurrency[channel] ?? 0;
-  if (limit <= 0) return false;
-  const active = agent.contacts.filter((c) => c.state !== 'ended');
-  // A voice call takes the agent's whole attention; other channels share up to their concurrency.
-  if (channel === 'voice') return active.length === 0;
-  if (active.some((c) => c.channel === 'voice')) return false;
-  return active.filter((c) => c.channel === channel).length < limit;
-}
-
 function offer(core: EngineCore, contact: Contact, agent: Agent): void {
   const now = core.clock.now();
   if (contact.queuedIn) {
@@ -99,11 +95,14 @@ function offer(core: EngineCore, contact: Contact, agent: Agent): void {
   contact.record.agents.push(newRecordAgent(agent.def.id, now));
   agent.contacts.push(contact);
   core.refreshAvailability(agent);
-  if (agent.def.config.autoAccept) {
+  core.markBusyNow(agent);
+  // The agent's auto-accept setting is the softphone's: chats ring until accepted.
+  if (agent.def.config.autoAccept && contact.channel === 'voice') {
     connectAgent(core, contact);
     return;
   }
-  contact.offerTimer = core.clock.setTimer(() => core.mutate(() => missOffer(core, contact)), core.offerTimeoutMs);
+  const timeoutMs = contact.channel === 'voice' ? core.offerTimeoutMs : core.chatOfferTimeoutMs;
+  contact.offerTimer = core.clock.setTimer(() => core.mutate(() => missOffer(core, contact)), timeoutMs);
   core.touchContact(contact);
 }
 
@@ -133,8 +132,9 @@ export function withdrawOffer(core: EngineCore, contact: Contact, outcome: 'miss
   contact.agentId = null;
   contact.participant.agentId = null;
   core.touchAgent(agent);
-  if (contact.agentQueueOf) {
-    // A transfer to one named agent has nobody else to go to: it fails back to the transferring agent.
+  if (contact.agentQueueOf && contact.channel === 'voice') {
+    // A call transferred to one named agent has nobody else to go to: it fails back to the transferring
+    // agent. A chat's transferring agent has already left: it waits in the agent's queue.
     disconnect(core, contact.call, contact.participant, 'third_party_disconnect');
     return;
   }

@@ -31,6 +31,14 @@ export interface ConnectionView {
 
 export type ContactViewState = 'connecting' | 'connected' | 'ended' | 'missed';
 
+/** What a chat contact adds to its views: who the customer is and the ids the participant service uses. */
+export interface ChatContactInfo {
+  customerDisplayName: string;
+  customerParticipantId: string;
+  /** The agent's connection id on this contact: their ParticipantId in the chat. */
+  agentConnectionId: string;
+}
+
 export interface ContactView {
   contactId: string;
   initialContactId: string;
@@ -46,6 +54,8 @@ export interface ContactView {
   /** For a transfer: the agent who transfers it to this agent. */
   transferredBy: string | null;
   deskPhone: boolean;
+  /** Chat contacts only. */
+  chat?: ChatContactInfo;
 }
 
 export interface AgentView {
@@ -78,11 +88,15 @@ export interface AgentSummary {
 
 export interface ContactDetails {
   contactId: string;
+  initialContactId: string;
+  channel: Channel;
   state: ContactRecord['state'];
   queueId: string | null;
   agentId: string | null;
   participants: { connectionId: string; kind: 'customer' | 'agent' | 'external'; state: ConnectionState; agentId: string | null; phoneNumber: string | null }[];
   record: ContactRecord;
+  /** Chat contacts only. */
+  chat?: ChatContactInfo;
 }
 
 /** What the desk phone page at /deskphone/<number> shows. */

@@ -105,6 +105,11 @@ export function createLoopbackApp(options: LoopbackAppOptions, registerRoutes: (
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) if (!reply.hasHeader(name)) void reply.header(name, value);
     return payload;
   });
+  app.addHook('onResponse', async (request) => {
+    // A WebSocket upgrade refused with an HTTP answer (Host, Origin, no such route): nothing more may come on that
+    // connection. Accepted upgrades are hijacked and never get here.
+    if (request.headers.upgrade !== undefined) request.raw.socket?.destroy();
+  });
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const known = asHttpError(error);
     if (known === null) options.log(`internal error on ${request.method} ${request.url}: ${error.message}`);

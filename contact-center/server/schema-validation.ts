@@ -57,25 +57,37 @@ function fill(template: string, check: FailedCheck): string {
   });
 }
 
-/** The schema's own words for a failed check, if it has any. */
+/** The schema's own words for a failed check, else those of the nearest enclosing schema that has some. */
 function ownWording(root: SchemaNode, check: FailedCheck): string | null {
+  // `false` sub-schemas (additionalProperties: false) fail as "boolean" first: the enclosing object's check says more.
+  if (check.keyword === 'boolean') return null;
   if (check.keyword === 'required') {
     // A missing property is worded by that property's schema.
     const missing = (check.params.requiredProperties as string[] | undefined)?.[0];
     const property = missing === undefined ? null : (schemaAt(root, check.schemaPath)?.properties?.[missing] ?? null);
     const wording = property?.errorMessages?.required ?? property?.errorMessage;
-    return wording ? fill(wording, { ...check, instancePath: `${check.instancePath}/${missing}` }) : null;
+    if (wording) return fill(wording, { ...check, instancePath: `${check.instancePath}/${missing}` });
   }
   const node = schemaAt(root, check.schemaPath);
   const wording = node?.errorMessages?.[check.keyword] ?? node?.errorMessage;
-  return wording ? fill(wording, check) : null;
+  if (wording) return fill(wording, check);
+  // An item of a list or a value of a map: the list's or map's own sentence says what each must be.
+  const segments = check.schemaPath.split('/');
+  for (let end = segments.length - 1; end > 1; end--) {
+    const enclosing = schemaAt(root, segments.slice(0, end).join('/'));
+    if (enclosing?.errorMessage) return fill(enclosing.errorMessage, check);
+  }
+  return null;
 }
 
 function genericWording(check: FailedCheck, part: string): string {
   const field = fieldName(check.instancePath);
   const subject = field === null ? (PART_NAMES[part] ?? part) : `"${field}"`;
   if (check.keyword === 'additionalProperties') return `${subject} has unknown key(s) ${fill('{additionalProperties}', check)}`;
-  if (check.keyword === 'required') return `${subject} must have ${fill('{requiredProperties}', check)}`;
+  if (check.keyword === 'required') {
+    const missing = ((check.params.requiredProperties as string[] | undefined) ?? []).map((name) => `"${name}"`);
+    return `${subject} must have ${missing.join(' and ')}`;
+  }
   return `${subject} ${check.message}`;
 }
 
@@ -86,7 +98,6 @@ export function describeFailure(schema: TSchema, checks: readonly FailedCheck[],
     const own = ownWording(root, check);
     if (own !== null) return own;
   }
-  // `false` sub-schemas (additionalProperties: false) report "schema is false" first: the parent's check says more.
   const first = checks.find((c) => c.keyword !== 'boolean') ?? checks[0];
   return first ? genericWording(first, part) : `${PART_NAMES[part] ?? part} is not valid`;
 }

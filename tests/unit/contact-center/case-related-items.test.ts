@@ -14,6 +14,7 @@ import { openDatabase } from '../../../contact-center/store/database';
 import { currentSchemaVersion, MIGRATIONS } from '../../../contact-center/store/migrations';
 import { seedProfilesIfEmpty } from '../../../contact-center/store/profile-repository';
 import type { IncomingMessage } from 'node:http';
+import { injectFetch } from './inject-fetch';
 
 const [firstCase, secondCase] = DEMO_CASES;
 if (!firstCase || !secondCase) throw new Error('the demo seed has cases');
@@ -59,6 +60,9 @@ describe('POST /api/v1/cases/{caseId}/related-items', () => {
   let cc: RunningContactCenter;
   let contactId: string;
   let instanceArn: string;
+  /** The contact center's routes, driven without a socket. */
+  const inject = injectFetch(() => cc.app);
+  const injectCrm = injectFetch(() => cc.crmApp);
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'sb-related-api-'));
@@ -75,7 +79,7 @@ describe('POST /api/v1/cases/{caseId}/related-items', () => {
   });
 
   const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-    fetch(cc.url + path, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    inject(path, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) });
   const linkBody = (contact: Record<string, string>) => ({ type: 'Contact', content: { contact } });
   const errorOf = async (res: Response) => ((await res.json()) as { error: { code: string; message: string } }).error;
 
@@ -89,16 +93,16 @@ describe('POST /api/v1/cases/{caseId}/related-items', () => {
     expect(repeated.status).toBe(200);
     expect(((await repeated.json()) as { relatedItemId: string }).relatedItemId).toBe(item.relatedItemId);
 
-    const found = (await (await fetch(`${cc.url}/api/v1/cases/${firstCase.id}`)).json()) as { relatedItems: { relatedItemId: string }[] };
+    const found = (await (await inject(`/api/v1/cases/${firstCase.id}`)).json()) as { relatedItems: { relatedItemId: string }[] };
     expect(found.relatedItems.map((i) => i.relatedItemId)).toEqual([item.relatedItemId]);
-    const page = await (await fetch(`${cc.crmUrl}/cases/${firstCase.id}`)).text();
+    const page = await (await injectCrm(`/cases/${firstCase.id}`)).text();
     expect(page).toContain(`data-contact-id="${contactId}"`);
   });
 
   it('accepts the case reference in place of its id', async () => {
     const res = await post(`/api/v1/cases/${encodeURIComponent(secondCase.reference)}/related-items`, linkBody({ contactId }));
     expect(res.status).toBe(201);
-    const found = (await (await fetch(`${cc.url}/api/v1/cases/${secondCase.id}`)).json()) as { relatedItems: { content: { contact: { contactId: string } } }[] };
+    const found = (await (await inject(`/api/v1/cases/${secondCase.id}`)).json()) as { relatedItems: { content: { contact: { contactId: string } } }[] };
     expect(found.relatedItems.map((i) => i.content.contact.contactId)).toEqual([contactId]);
   });
 
@@ -116,7 +120,7 @@ describe('POST /api/v1/cases/{caseId}/related-items', () => {
       expect({ body, status: res.status }).toEqual({ body, status: 400 });
       expect((await errorOf(res)).message).toMatch(reason);
     }
-    const notJson = await fetch(cc.url + path, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: 'hello' });
+    const notJson = await inject(path, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: 'hello' });
     expect(notJson.status).toBe(415);
   });
 
@@ -127,7 +131,7 @@ describe('POST /api/v1/cases/{caseId}/related-items', () => {
     const noContact = await post(`/api/v1/cases/${firstCase.id}/related-items`, linkBody({ contactId: 'no-such-contact' }));
     expect(noContact.status).toBe(404);
     expect((await errorOf(noContact)).message).toBe('contact no-such-contact does not exist');
-    expect((await fetch(`${cc.url}/api/v1/cases/${firstCase.id}/related-items`)).status).toBe(405);
+    expect((await inject(`/api/v1/cases/${firstCase.id}/related-items`)).status).toBe(405);
   });
 
   it('refuses a web page of another origin, and lets the extension worker through', async () => {

@@ -8,9 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type RunningContactCenter, startContactCenter } from '../../../contact-center/server/contact-center-server';
+import { injectFetch } from './inject-fetch';
 
 let dataDir: string;
 let cc: RunningContactCenter;
+/** The contact center's routes, driven without a socket. */
+const inject = injectFetch(() => cc.app);
 
 beforeEach(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'sb-attributes-'));
@@ -25,12 +28,12 @@ afterEach(async () => {
 const EXTENSION_ORIGIN = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
 
 const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-  fetch(cc.url + path, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  inject(path, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) });
 
 const updateAttributes = (contactId: string, body: unknown, headers: Record<string, string> = {}) => post(`/api/v1/contacts/${contactId}/attributes`, body, headers);
 
 async function recordOf(contactId: string): Promise<{ attributes: Record<string, string> }> {
-  const response = await fetch(`${cc.url}/api/v1/contacts/${contactId}`);
+  const response = await inject(`/api/v1/contacts/${contactId}`);
   return ((await response.json()) as { record: { attributes: Record<string, string> } }).record;
 }
 
@@ -57,7 +60,7 @@ describe('POST /api/v1/contacts/{id}/attributes', () => {
     await post(`/api/v1/contacts/${contactId}/customer-hangup`, {});
     expect(cc.engine.hasContact(contactId)).toBe(false);
     expect((await updateAttributes(contactId, { Attributes: { crmRecordId: 'p1' } })).status).toBe(200);
-    const listed = (await (await fetch(`${cc.url}/api/v1/contact-records`)).json()) as { records: { contactId: string; attributes: Record<string, string> }[] };
+    const listed = (await (await inject(`/api/v1/contact-records`)).json()) as { records: { contactId: string; attributes: Record<string, string> }[] };
     expect(listed.records.find((r) => r.contactId === contactId)?.attributes).toEqual({ crmRecordId: 'p1' });
   });
 
@@ -91,7 +94,7 @@ describe('POST /api/v1/contacts/{id}/attributes', () => {
   });
 
   it('takes POST only', async () => {
-    const response = await fetch(`${cc.url}/api/v1/contacts/${outboundCall()}/attributes`);
+    const response = await inject(`/api/v1/contacts/${outboundCall()}/attributes`);
     expect(response.status).toBe(405);
   });
 });

@@ -8,9 +8,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningContactCenter, startContactCenter } from '../../../contact-center/server/contact-center-server';
 import { DEMO_PROFILES } from '../../../contact-center/seed/demo-customers';
+import { injectFetch } from './inject-fetch';
 
 let dataDir: string;
 let cc: RunningContactCenter;
+/** The contact center's routes, driven without a socket. */
+const inject = injectFetch(() => cc.app);
+const injectCrm = injectFetch(() => cc.crmApp);
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'sb-crm-'));
@@ -26,10 +30,10 @@ const hiroshi = DEMO_PROFILES[1]?.id ?? '';
 const sakura = DEMO_PROFILES[2]?.id ?? '';
 
 const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-  fetch(cc.url + path, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  inject(path, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) });
 
 async function page(path: string): Promise<{ status: number; html: string; type: string }> {
-  const res = await fetch(cc.crmUrl + path);
+  const res = await injectCrm(path);
   return { status: res.status, html: await res.text(), type: res.headers.get('content-type') ?? '' };
 }
 
@@ -50,10 +54,10 @@ describe('profiles and cases API', () => {
     expect(res.status).toBe(200);
     const { cases } = (await res.json()) as { cases: { reference: string; status: string; profileId: string }[] };
     expect(cases.map((c) => c.reference)).toEqual(['CASE-2026-0044']);
-    const one = await fetch(`${cc.url}/api/v1/cases/CASE-2026-0042`);
+    const one = await inject(`/api/v1/cases/CASE-2026-0042`);
     expect(one.status).toBe(200);
     expect(await one.json()).toMatchObject({ caseId: 'case-2026-0042', reference: 'CASE-2026-0042', status: 'open' });
-    expect((await fetch(`${cc.url}/api/v1/cases/CASE-1999-0001`)).status).toBe(404);
+    expect((await inject(`/api/v1/cases/CASE-1999-0001`)).status).toBe(404);
   });
 
   it('answers malformed requests with 400 and the reason', async () => {
@@ -75,12 +79,12 @@ describe('profiles and cases API', () => {
   });
 
   it('keeps the rules of the control API: JSON only, no cross-site callers, right methods', async () => {
-    const form = await fetch(`${cc.url}/api/v1/profiles/search`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: '{"KeyName":"_phone","Values":["+819012345678"]}' });
+    const form = await inject(`/api/v1/profiles/search`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: '{"KeyName":"_phone","Values":["+819012345678"]}' });
     expect(form.status).toBe(415);
     const crossSite = await post('/api/v1/profiles/search', { KeyName: '_phone', Values: ['+819012345678'] }, { Origin: cc.crmUrl });
     expect(crossSite.status).toBe(403);
     expect(crossSite.headers.get('access-control-allow-origin')).toBeNull();
-    expect((await fetch(`${cc.url}/api/v1/profiles/search`)).status).toBe(405);
+    expect((await inject(`/api/v1/profiles/search`)).status).toBe(405);
     expect((await post('/api/v1/cases/case-2026-0042', {})).status).toBe(405);
   });
 });
@@ -150,7 +154,7 @@ describe('demo CRM', () => {
     expect(app.status).toBe(200);
     expect(app.html).toContain('<script src="/assets/live-board.js"></script>');
     expect(app.html).toContain('+819055507788');
-    const script = await fetch(`${cc.crmUrl}/assets/live-board.js`);
+    const script = await injectCrm(`/assets/live-board.js`);
     expect(script.headers.get('content-type')).toContain('javascript');
     expect(await script.text()).toContain('setInterval(render, 1000)');
   });
@@ -159,6 +163,6 @@ describe('demo CRM', () => {
     expect((await page('/nowhere')).status).toBe(404);
     expect((await page('/customers/nobody')).status).toBe(404);
     expect((await page('/cases/CASE-1999-0001')).status).toBe(404);
-    expect((await fetch(cc.crmUrl + '/', { method: 'POST' })).status).toBe(405);
+    expect((await injectCrm('/', { method: 'POST' })).status).toBe(405);
   });
 });

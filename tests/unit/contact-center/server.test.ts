@@ -8,9 +8,12 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { type RunningContactCenter, startContactCenter } from '../../../contact-center/server/contact-center-server';
+import { injectFetch } from './inject-fetch';
 
 let dataDir: string;
 let cc: RunningContactCenter;
+/** The contact center's routes, driven without a socket. */
+const inject = injectFetch(() => cc.app);
 
 beforeEach(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'sb-cc-'));
@@ -23,7 +26,7 @@ afterEach(async () => {
 });
 
 const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-  fetch(cc.url + path, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  inject(path, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) });
 
 function rawGet(path: string, headers: Record<string, string>): Promise<{ status: number; headers: Record<string, unknown> }> {
   return new Promise((resolve, reject) => {
@@ -72,7 +75,7 @@ describe('control API', () => {
     const res = await post('/api/v1/inbound-calls', { from: '+819012345678', queue: 'Support', attributes: { accountNumber: '12345' } });
     expect(res.status).toBe(201);
     const { contactId } = (await res.json()) as { contactId: string };
-    const contact = (await (await fetch(`${cc.url}/api/v1/contacts/${contactId}`)).json()) as { state: string; record: { queueId: string; attributes: Record<string, string> } };
+    const contact = (await (await inject(`/api/v1/contacts/${contactId}`)).json()) as { state: string; record: { queueId: string; attributes: Record<string, string> } };
     expect(contact).toMatchObject({ state: 'queued', record: { queueId: 'support', attributes: { accountNumber: '12345' } } });
   });
 
@@ -80,7 +83,7 @@ describe('control API', () => {
     const bad = await post('/api/v1/inbound-calls', { from: '0312345678' });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { error: { message: string } }).error.message).toMatch(/E\.164/);
-    const notJson = await fetch(cc.url + '/api/v1/inbound-calls', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{oops' });
+    const notJson = await inject('/api/v1/inbound-calls', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{oops' });
     expect(notJson.status).toBe(400);
     const noQueue = await post('/api/v1/inbound-calls', { from: '+819012345678', queue: 'Nope' });
     expect(noQueue.status).toBe(404);
@@ -89,7 +92,7 @@ describe('control API', () => {
   });
 
   it('refuses bodies that are not JSON with 415', async () => {
-    const res = await fetch(cc.url + '/api/v1/inbound-calls', { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: '{"from":"+819012345678"}' });
+    const res = await inject('/api/v1/inbound-calls', { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: '{"from":"+819012345678"}' });
     expect(res.status).toBe(415);
   });
 
@@ -107,7 +110,7 @@ describe('control API', () => {
   });
 
   it('lists agents and their states', async () => {
-    const body = (await (await fetch(cc.url + '/api/v1/agents')).json()) as { agents: { agentId: string; state: string }[] };
+    const body = (await (await inject('/api/v1/agents')).json()) as { agents: { agentId: string; state: string }[] };
     expect(body.agents.map((a) => [a.agentId, a.state])).toEqual([
       ['agent1', 'Offline'],
       ['agent2', 'Offline'],
@@ -120,18 +123,18 @@ describe('control API', () => {
 describe('sign-in', () => {
   it('signs in with the login form, remembering the user name when asked', async () => {
     const form = new URLSearchParams({ username: 'agent1', password: 'pw-test', remember: '1' });
-    const res = await fetch(cc.url + '/connect/login', { method: 'POST', body: form, headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+    const res = await inject('/connect/login', { method: 'POST', body: form, headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
     expect(res.status).toBe(200);
     const cookies = res.headers.getSetCookie();
     expect(cookies.find((c) => c.startsWith('sb_session='))).toMatch(/HttpOnly; SameSite=Lax/);
     expect(cookies.find((c) => c.startsWith('sb_remember_user='))).toContain('agent1');
-    const again = await (await fetch(cc.url + '/connect/login', { headers: { Cookie: 'sb_remember_user=agent1' } })).text();
+    const again = await (await inject('/connect/login', { headers: { Cookie: 'sb_remember_user=agent1' } })).text();
     expect(again).toContain('value="agent1"');
   });
 
   it('refuses a wrong password with a message and no session', async () => {
     const form = new URLSearchParams({ username: 'agent1', password: 'nope' });
-    const res = await fetch(cc.url + '/connect/login', { method: 'POST', body: form, headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+    const res = await inject('/connect/login', { method: 'POST', body: form, headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
     expect(res.status).toBe(401);
     expect(await res.text()).toContain('incorrect');
     expect(res.headers.getSetCookie()).toEqual([]);
@@ -181,7 +184,7 @@ describe('CCP socket', () => {
   it('sends terminated to the agent\'s pages when they sign out', async () => {
     const token = cc.issueSession('agent3');
     const page = await ccpSocket(token);
-    await fetch(cc.url + '/connect/logout', { headers: { Cookie: `sb_session=${token}` } });
+    await inject('/connect/logout', { headers: { Cookie: `sb_session=${token}` } });
     expect(await page.next((m) => m.type === 'terminated')).toBeTruthy();
     const again = await ccpSocket(token);
     expect(await again.next((m) => m.type === 'hello')).toMatchObject({ signedIn: false });
@@ -190,7 +193,7 @@ describe('CCP socket', () => {
 
   it('trades the session cookie for a one-time socket ticket, as the real CCP trades it for a token', async () => {
     const token = cc.issueSession('agent2');
-    const auth = (await (await fetch(cc.url + '/ccp-v2/authorize', { headers: { Cookie: `sb_session=${token}` } })).json()) as { ticket: string };
+    const auth = (await (await inject('/ccp-v2/authorize', { headers: { Cookie: `sb_session=${token}` } })).json()) as { ticket: string };
     expect(auth.ticket).toEqual(expect.any(String));
     const open = async (ticket: string) => {
       const ws = new WebSocket(`${cc.url.replace('http', 'ws')}/ccp-v2/socket?ticket=${encodeURIComponent(ticket)}`);
@@ -200,9 +203,9 @@ describe('CCP socket', () => {
     };
     expect(await open(auth.ticket)).toMatchObject({ signedIn: true, agentId: 'agent2' });
     expect(await open(auth.ticket)).toMatchObject({ signedIn: false }); // used once
-    const anonymous = (await (await fetch(cc.url + '/ccp-v2/authorize')).json()) as { ticket: string | null };
+    const anonymous = (await (await inject('/ccp-v2/authorize')).json()) as { ticket: string | null };
     expect(anonymous).toEqual({ signedIn: false, ticket: null });
-    const crossSite = await fetch(cc.url + '/ccp-v2/authorize', { headers: { Cookie: `sb_session=${token}`, 'Sec-Fetch-Site': 'cross-site' } });
+    const crossSite = await inject('/ccp-v2/authorize', { headers: { Cookie: `sb_session=${token}`, 'Sec-Fetch-Site': 'cross-site' } });
     expect(crossSite.status).toBe(403);
   });
 
@@ -221,9 +224,9 @@ describe('desk phone and persistence', () => {
     cc.engine.updateAgentConfig('agent1', { softphoneEnabled: false, deskPhoneNumber: '+81355559999' });
     cc.engine.setStatus('agent1', 'available');
     await post('/api/v1/inbound-calls', { from: '+819012345678', queue: 'BasicQueue' });
-    const state = (await (await fetch(cc.url + '/deskphone/%2B81355559999/state')).json()) as { ringing: { caller: string } | null };
+    const state = (await (await inject('/deskphone/%2B81355559999/state')).json()) as { ringing: { caller: string } | null };
     expect(state.ringing).toMatchObject({ caller: '+819012345678' });
-    expect(await (await fetch(cc.url + '/deskphone/%2B81355559999')).text()).toContain('Answer');
+    expect(await (await inject('/deskphone/%2B81355559999')).text()).toContain('Answer');
     const answered = await post('/deskphone/%2B81355559999/answer', {});
     expect(answered.status).toBe(200);
     expect(cc.engine.getAgentView('agent1').state.name).toBe('Busy');
@@ -235,7 +238,7 @@ describe('desk phone and persistence', () => {
     cc.engine.acceptContact('agent1', contactId);
     await cc.close();
     cc = await startContactCenter({ dataDir, port: 0 });
-    const contact = (await (await fetch(`${cc.url}/api/v1/contacts/${contactId}`)).json()) as { record: { state: string; disconnectReason: string; agentId: string } };
+    const contact = (await (await inject(`/api/v1/contacts/${contactId}`)).json()) as { record: { state: string; disconnectReason: string; agentId: string } };
     expect(contact.record).toMatchObject({ state: 'ended', disconnectReason: 'server_restart', agentId: 'agent1' });
   });
 
@@ -253,7 +256,7 @@ describe('desk phone and persistence', () => {
     cc.engine.setStatus('agent2', 'break');
     await new Promise((r) => setTimeout(r, 30));
     cc.engine.setStatus('agent2', 'available');
-    const report = (await (await fetch(cc.url + '/api/v1/reports/status-time')).json()) as { totals: { agentId: string; statusName: string; totalMs: number }[] };
+    const report = (await (await inject('/api/v1/reports/status-time')).json()) as { totals: { agentId: string; statusName: string; totalMs: number }[] };
     const onBreak = report.totals.find((t) => t.agentId === 'agent2' && t.statusName === 'Break');
     expect(onBreak?.totalMs).toBeGreaterThanOrEqual(25);
   });

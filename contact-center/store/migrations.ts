@@ -216,6 +216,96 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 6,
+    name: 'chat participants, transcripts and attachments',
+    up(db) {
+      // Amazon Connect chat as the participant service sees it: one chat per initial contact id (a transfer adds
+      // contacts to the chain, never a new chat), its participants with their two tokens, the transcript in send
+      // order (seq), read/delivered receipts folded into messages on read, ClientToken replays, and attachments
+      // with their one-time upload and expiring download URL tokens. Contact ids are not foreign keys: contacts
+      // belong to the routing engine.
+      db.exec(`
+        CREATE TABLE chats (
+          initial_contact_id TEXT PRIMARY KEY,
+          current_contact_id TEXT NOT NULL,
+          started_at INTEGER NOT NULL,
+          ended_at INTEGER
+        );
+
+        CREATE TABLE chat_participants (
+          participant_id TEXT PRIMARY KEY,
+          initial_contact_id TEXT NOT NULL REFERENCES chats (initial_contact_id) ON DELETE CASCADE,
+          contact_id TEXT NOT NULL,
+          role TEXT NOT NULL CHECK (role IN ('AGENT', 'CUSTOMER', 'SYSTEM', 'CUSTOM_BOT', 'SUPERVISOR')),
+          display_name TEXT NOT NULL,
+          participant_token TEXT NOT NULL UNIQUE,
+          connection_token TEXT UNIQUE,
+          connection_expires_at INTEGER,
+          connected_at INTEGER,
+          disconnected_at INTEGER,
+          disconnect_reason TEXT CHECK (disconnect_reason IN ('left', 'transferred', 'chat_ended')),
+          created_at INTEGER NOT NULL
+        );
+        CREATE INDEX chat_participants_by_chat ON chat_participants (initial_contact_id);
+
+        CREATE TABLE chat_items (
+          seq INTEGER PRIMARY KEY,
+          id TEXT NOT NULL UNIQUE,
+          initial_contact_id TEXT NOT NULL REFERENCES chats (initial_contact_id) ON DELETE CASCADE,
+          contact_id TEXT NOT NULL,
+          type TEXT NOT NULL CHECK (type IN ('MESSAGE', 'EVENT', 'ATTACHMENT')),
+          content_type TEXT NOT NULL,
+          content TEXT,
+          absolute_time TEXT NOT NULL,
+          participant_id TEXT,
+          participant_role TEXT,
+          display_name TEXT,
+          attachments_json TEXT
+        );
+        CREATE INDEX chat_items_by_chat ON chat_items (initial_contact_id, seq);
+
+        CREATE TABLE chat_receipts (
+          message_id TEXT NOT NULL REFERENCES chat_items (id) ON DELETE CASCADE,
+          recipient_participant_id TEXT NOT NULL,
+          delivered_at TEXT,
+          read_at TEXT,
+          PRIMARY KEY (message_id, recipient_participant_id)
+        );
+
+        CREATE TABLE chat_client_tokens (
+          participant_id TEXT NOT NULL REFERENCES chat_participants (participant_id) ON DELETE CASCADE,
+          operation TEXT NOT NULL,
+          client_token TEXT NOT NULL,
+          result_json TEXT NOT NULL,
+          created_at INTEGER NOT NULL,
+          PRIMARY KEY (participant_id, operation, client_token)
+        );
+
+        CREATE TABLE chat_attachments (
+          attachment_id TEXT PRIMARY KEY,
+          initial_contact_id TEXT NOT NULL REFERENCES chats (initial_contact_id) ON DELETE CASCADE,
+          participant_id TEXT NOT NULL REFERENCES chat_participants (participant_id) ON DELETE CASCADE,
+          name TEXT NOT NULL,
+          content_type TEXT NOT NULL,
+          size_bytes INTEGER NOT NULL CHECK (size_bytes >= 1),
+          upload_state TEXT NOT NULL CHECK (upload_state IN ('awaiting_upload', 'uploaded', 'completed')),
+          status TEXT CHECK (status IN ('APPROVED', 'REJECTED')),
+          rejection_reason TEXT,
+          created_at INTEGER NOT NULL
+        );
+        CREATE INDEX chat_attachments_by_chat ON chat_attachments (initial_contact_id);
+
+        CREATE TABLE chat_attachment_urls (
+          token TEXT PRIMARY KEY,
+          attachment_id TEXT NOT NULL REFERENCES chat_attachments (attachment_id) ON DELETE CASCADE,
+          purpose TEXT NOT NULL CHECK (purpose IN ('upload', 'download')),
+          expires_at INTEGER NOT NULL,
+          used_at INTEGER
+        );
+      `);
+    },
+  },
 ];
 
 export function currentSchemaVersion(db: Database): number {

@@ -50,8 +50,9 @@ export interface IncomingNotifierDeps {
   iconUrl?: () => string;
 }
 
-/** The customer's number (or the first number among the connections), for the notification text. */
+/** The customer's number (or the first number among the connections), or a chat customer's display name. */
 function callerOf(contact: ContactView): string | null {
+  if (contact.channel === 'chat' && contact.customerName) return contact.customerName;
   const customer = contact.connections.find((connection) => connection.role === 'customer');
   return customer?.phoneNumber ?? customer?.name ?? contact.connections.find((connection) => connection.phoneNumber)?.phoneNumber ?? null;
 }
@@ -111,7 +112,7 @@ export class IncomingNotifier {
     return {
       type: 'basic',
       iconUrl: this.iconUrl(),
-      title: this.t('notification_incoming_title'),
+      title: this.t(contact.channel === 'chat' ? 'notification_incoming_chat_title' : 'notification_incoming_title'),
       message: contact.queueName ? this.t('notification_incoming_from_queue', [caller, contact.queueName]) : caller,
       ...(contact.transferredBy ? { contextMessage: this.t('notification_incoming_transfer', [contact.transferredBy]) } : {}),
       buttons: [{ title: this.t('notification_accept') }, { title: this.t('notification_reject') }],

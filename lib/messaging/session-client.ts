@@ -8,6 +8,7 @@
 //     └──────────── close() from any state ◄─────────────────────────────────┘
 
 import { browser } from 'wxt/browser';
+import type { ChatItemView, ChatRole } from '../session/chat-transcript';
 import type { CommandError, CommandEnvelope, CommandResult, SessionCommand } from '../session/commands';
 import type { SessionSnapshot } from '../session/snapshot';
 import { SESSION_VIEW_PORT, type ViewToWorker, type WorkerToView } from './protocol';
@@ -22,6 +23,10 @@ export interface ViewPort {
 
 export type LogResult = { ok: true; lines: string[] } | { ok: false; error: CommandError };
 
+/** What a chat's follower hears: the whole kept transcript (`full`: replace what you have) or new and changed
+ *  items (merge by id, e.g. with mergeChatItems), and the other side typing. */
+export type ChatUpdate = { type: 'items'; items: ChatItemView[]; full: boolean } | { type: 'typing'; role: ChatRole; at: number };
+
 export interface SessionClient {
   /** Opens the port. Calling it again does nothing. */
   start(): void;
@@ -35,6 +40,9 @@ export interface SessionClient {
   onSnapshot(listener: (snapshot: SessionSnapshot) => void): () => void;
   /** Called when the port opens (true) or closes (false). */
   onLinkChange(listener: (linked: boolean) => void): () => void;
+  /** Follows a chat's transcript: the whole transcript first (again after every reconnection), then each
+   *  change. Returns the function that stops following (the last follower of a chat unsubscribes the port). */
+  followChat(contactId: string, listener: (update: ChatUpdate) => void): () => void;
 }
 
 export interface SessionClientOptions {
@@ -73,6 +81,11 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
   const pendingLogs: PendingLog[] = [];
   const snapshotListeners = new Set<(snapshot: SessionSnapshot) => void>();
   const linkListeners = new Set<(linked: boolean) => void>();
+  const chatFollowers = new Map<string, Set<(update: ChatUpdate) => void>>();
+
+  function tellFollowers(contactId: string, update: ChatUpdate): void {
+    for (const listener of chatFollowers.get(contactId) ?? []) listener(update);
+  }
 
   let port: ViewPort | null = null;
   let state: 'idle' | 'linked' | 'waiting' | 'closed' = 'idle';
@@ -121,6 +134,12 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
         pending.resolve({ ok: true, lines: message.lines });
         return;
       }
+      case 'chat-transcript':
+        tellFollowers(message.contactId, { type: 'items', items: message.items, full: message.full });
+        return;
+      case 'chat-typing':
+        tellFollowers(message.contactId, { type: 'typing', role: message.role, at: message.at });
+        return;
     }
   }
 
@@ -150,6 +169,8 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
     post({ type: 'hello' });
     for (const pending of pendingCommands.values()) post({ type: 'command', envelope: pending.envelope });
     for (let i = 0; i < pendingLogs.length; i += 1) post({ type: 'get-log' });
+    // A new port (the worker may have restarted): each followed chat's whole transcript again.
+    for (const contactId of chatFollowers.keys()) post({ type: 'chat-subscribe', contactId });
     setLinked(true);
   }
 
@@ -227,6 +248,23 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
     onLinkChange(listener) {
       linkListeners.add(listener);
       return () => linkListeners.delete(listener);
+    },
+
+    followChat(contactId, listener) {
+      let followers = chatFollowers.get(contactId);
+      if (!followers) {
+        followers = new Set();
+        chatFollowers.set(contactId, followers);
+      }
+      followers.add(listener);
+      // Every new follower asks: it needs the whole transcript, and the others take the full copy as it is.
+      if (state === 'linked') post({ type: 'chat-subscribe', contactId });
+      return () => {
+        const current = chatFollowers.get(contactId);
+        if (!current?.delete(listener) || current.size > 0) return;
+        chatFollowers.delete(contactId);
+        if (state === 'linked') post({ type: 'chat-unsubscribe', contactId });
+      };
     },
   };
 }

@@ -37,6 +37,8 @@ export interface CommandRouterDeps {
   timeoutMs?: number;
   /** How many recent ids are remembered. */
   capacity?: number;
+  /** How long a resendable command waits for a lost or restarting engine to be ready again. */
+  resendWithinMs?: number;
 }
 
 const fail = (code: ErrorCode, detail?: string): CommandResult => ({ ok: false, error: detail === undefined ? { code } : { code, detail } });
@@ -75,7 +77,19 @@ const requiredFields: Record<SessionCommand['type'], (command: Record<string, un
     (c.autoAccept === undefined || typeof c.autoAccept === 'boolean'),
   'refresh-quick-connects': () => true,
   'choose-profile': (c) => isText(c.contactId) && isText(c.profileId),
+  // Lengths and types are the engine's to judge (typed errors the agent can read); here only the shape.
+  'chat-send': (c) => isText(c.contactId) && typeof c.text === 'string' && typeof c.contentType === 'string',
+  'chat-typing': (c) => isText(c.contactId),
+  'chat-read': (c) => isText(c.contactId) && isText(c.messageId),
+  'chat-attach': (c) => isText(c.contactId) && isText(c.name, 1000) && isText(c.contentType) && typeof c.dataBase64 === 'string',
+  'chat-attachment-url': (c) => isText(c.contactId) && isText(c.attachmentId),
+  transfer: (c) => isText(c.contactId) && isText(c.quickConnectArn),
 };
+
+/** Commands the engine may be sent again with the same id when its first attempt got no answer (the engine was
+ *  lost or restarting): the participant service records a message once per ClientToken (the command id), and a
+ *  read receipt twice is still one receipt. Others could act twice (an attachment has no ClientToken in ChatJS). */
+export const RESENDABLE_COMMANDS: ReadonlySet<SessionCommand['type']> = new Set(['chat-send', 'chat-read']);
 
 /** Why `value` is not a well-formed envelope, or null when it is. */
 export function envelopeProblem(value: unknown): string | null {
@@ -99,6 +113,7 @@ export class CommandRouter {
   private readonly now: () => number;
   private readonly timeoutMs: number;
   private readonly capacity: number;
+  private readonly resendWithinMs: number;
 
   /** Commands running in this worker, by id (a retry while one runs joins it). */
   private readonly running = new Map<string, Promise<CommandResult>>();
@@ -117,6 +132,7 @@ export class CommandRouter {
     this.now = deps.now ?? Date.now;
     this.timeoutMs = deps.timeoutMs ?? 15_000;
     this.capacity = deps.capacity ?? 200;
+    this.resendWithinMs = deps.resendWithinMs ?? 30_000;
   }
 
   /** Runs the command once per id and resolves with its result (never rejects). */
@@ -136,7 +152,9 @@ export class CommandRouter {
 
   private async executeOnce(id: string, command: SessionCommand): Promise<CommandResult> {
     const seen = (await this.loadRecords()).find((record) => record.id === id);
-    if (seen) {
+    // A resendable command whose earlier worker stopped while it ran is simply run again: the engine or the
+    // contact center recognises the id.
+    if (seen && !(seen.result === null && RESENDABLE_COMMANDS.has(command.type))) {
       this.log.append('command-repeated', { id, type: command.type });
       // Null: it was running when an earlier worker stopped. It may have taken effect; running it again might
       // do it twice (accept, dial…), so the view is told its outcome is unknown instead.
@@ -172,6 +190,7 @@ export class CommandRouter {
           return this.session.signOut();
       }
     }
+    if (RESENDABLE_COMMANDS.has(command.type)) return this.sendResendable(id, command);
     const snapshot = await this.store.ready();
     switch (snapshot.connection.status) {
       case 'ready':
@@ -182,6 +201,39 @@ export class CommandRouter {
       default:
         return fail('not-signed-in', `the session is ${snapshot.connection.status}`);
     }
+  }
+
+  /** Sends the command, and while the engine is lost or restarting (no answer, or not ready) waits for it to be
+   *  ready again and sends the same envelope again, until `resendWithinMs` has passed. */
+  private async sendResendable(id: string, command: SessionCommand): Promise<CommandResult> {
+    const deadline = this.now() + this.resendWithinMs;
+    let last: CommandResult = fail('engine-unavailable', 'the engine did not come back in time');
+    for (let attempt = 1; ; attempt += 1) {
+      const snapshot = await this.store.ready();
+      const status = snapshot.connection.status;
+      if (status !== 'ready' && status !== 'connecting' && status !== 'engine-lost') return fail('not-signed-in', `the session is ${status}`);
+      if (status === 'ready') {
+        last = await this.engine.sendCommand({ id, command }, this.timeoutMs);
+        if (last.ok || (last.error.code !== 'engine-unavailable' && last.error.code !== 'timeout')) return last;
+        this.log.append('command-resend-wait', { id, type: command.type, attempt, code: last.error.code });
+      }
+      const remaining = deadline - this.now();
+      if (remaining <= 0) return last;
+      await this.readyOrChanged(remaining);
+    }
+  }
+
+  /** Resolves when the snapshot next changes (or after `ms`). */
+  private readyOrChanged(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(finish, Math.min(ms, 2_000));
+      const unsubscribe = this.store.subscribe(finish);
+      function finish() {
+        clearTimeout(timer);
+        unsubscribe();
+        resolve();
+      }
+    });
   }
 
   private loadRecords(): Promise<CommandRecord[]> {

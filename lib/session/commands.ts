@@ -2,6 +2,8 @@
 // the engine. Every command carries an id and is executed at most once; every answer is ok or a typed,
 // translatable error (its code is a key under `errors.` in the locale files).
 
+import type { ChatTextContentType } from './chat-attachments';
+
 export type DialTarget = { phoneNumber: string } | { quickConnectArn: string };
 
 export type SessionCommand =
@@ -24,7 +26,14 @@ export type SessionCommand =
   | { type: 'swap'; contactId: string }
   | { type: 'update-agent-config'; softphoneEnabled?: boolean; deskPhoneNumber?: string; autoAccept?: boolean }
   | { type: 'refresh-quick-connects' }
-  | { type: 'choose-profile'; contactId: string; profileId: string }; // several profiles matched: open this one's record
+  | { type: 'choose-profile'; contactId: string; profileId: string } // several profiles matched: open this one's record
+  // ── chat (F16, F17): the command id is the message's ClientToken, so a resent command is sent once ──────────
+  | { type: 'chat-send'; contactId: string; text: string; contentType: ChatTextContentType }
+  | { type: 'chat-typing'; contactId: string }
+  | { type: 'chat-read'; contactId: string; messageId: string } // the agent has seen this customer message (and those before)
+  | { type: 'chat-attach'; contactId: string; name: string; contentType: string; dataBase64: string }
+  | { type: 'chat-attachment-url'; contactId: string; attachmentId: string } // answered with value.url
+  | { type: 'transfer'; contactId: string; quickConnectArn: string }; // a chat (or any contact) to a quick connect
 
 export type CommandType = SessionCommand['type'];
 
@@ -43,6 +52,11 @@ export type ErrorCode =
   | 'rejected' // the contact center refused the operation (params: detail)
   | 'timeout' // no answer from the engine in time
   | 'record-not-opened' // the browser did not open or focus the CRM record's tab
+  | 'chat-not-connected' // the chat has no live session: not accepted yet, ended, or still connecting to it
+  | 'chat-message-too-long' // longer than the contact center accepts (params: max)
+  | 'attachment-type-not-allowed' // not one of the allowed file types (params: name)
+  | 'attachment-too-large' // over the size limit (params: name, maxMb)
+  | 'attachments-disabled' // the contact center does not allow attachments in this chat
   | 'bad-command'; // malformed command (a bug, not the agent's fault)
 
 export interface CommandError {
@@ -53,7 +67,12 @@ export interface CommandError {
   detail?: string;
 }
 
-export type CommandResult = { ok: true } | { ok: false; error: CommandError };
+/** What a command answers besides ok, for the few that answer something (chat-attachment-url: the URL). */
+export interface CommandValue {
+  url?: string;
+}
+
+export type CommandResult = { ok: true; value?: CommandValue } | { ok: false; error: CommandError };
 
 export interface CommandEnvelope {
   id: string;

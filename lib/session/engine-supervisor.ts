@@ -71,6 +71,8 @@ export interface EngineSupervisorDeps {
   maxMissedPings?: number;
   /** How long to wait for the first state after 'ready' before judging what happened while the engine was lost. */
   recoveryStateWaitMs?: number;
+  /** Where the chats' items and typing go (the worker's transcript store). */
+  chats?: { handleEngineEvent(event: Extract<EngineEvent, { type: 'chat-items' | 'chat-typing' }>): Promise<void> };
 }
 
 /** The logout URL fetched from the worker: with host permission for the instance, the request carries the
@@ -117,6 +119,7 @@ export class EngineSupervisor {
   private readonly pingTimeoutMs: number;
   private readonly maxMissedPings: number;
   private readonly recoveryStateWaitMs: number;
+  private readonly chats: EngineSupervisorDeps['chats'] | null;
 
   /** Sign-in, sign-out and engine checks run one at a time. */
   private lifecycle: Promise<unknown> = Promise.resolve();
@@ -143,6 +146,7 @@ export class EngineSupervisor {
     this.pingTimeoutMs = deps.pingTimeoutMs ?? 3000;
     this.maxMissedPings = deps.maxMissedPings ?? 3;
     this.recoveryStateWaitMs = deps.recoveryStateWaitMs ?? 1500;
+    this.chats = deps.chats ?? null;
   }
 
   private serialize<T>(task: () => Promise<T>): Promise<T> {
@@ -286,6 +290,10 @@ export class EngineSupervisor {
       return;
     }
     switch (event.type) {
+      case 'chat-items':
+      case 'chat-typing':
+        await this.chats?.handleEngineEvent(event);
+        return;
       case 'engine-started':
         this.missedPings = 0;
         this.log.append('engine-started', { instanceUrl: event.instanceUrl });

@@ -9,6 +9,8 @@ import { IncomingNotifier } from '../browser-chrome/incoming-notification';
 import { commandForShortcut, isShortcut } from '../browser-chrome/keyboard-commands';
 import { pendingPageDialsItem, snapshotItem } from '../settings/storage-items';
 import { SessionLog } from '../session-log/session-log';
+import { ChatTranscriptStore } from './chat-transcript-store';
+import { browserChatTranscriptStorage } from './chat-transcript-storage';
 import { CommandRouter } from './command-router';
 import { createEngineChannel } from './engine-channel';
 import { createEngineDocument, ENGINE_DOCUMENT_PATH, instanceOfDocumentUrl } from './engine-document';
@@ -63,7 +65,9 @@ export function startSessionWorker(): SessionWorker {
     opensByItself: async () => (await getSetting('signIn.openLoginWindow')) === 'automatically',
   });
   const engineDocument = createEngineDocument(undefined, () => getSetting('contactCenter.region'));
-  const supervisor = new EngineSupervisor({ store, document: engineDocument, channel, loginWindow, log });
+  // Chat transcripts (F16): kept per live chat in storage.session, streamed to the views that follow a chat.
+  const chats = new ChatTranscriptStore(browserChatTranscriptStorage());
+  const supervisor = new EngineSupervisor({ store, document: engineDocument, channel, loginWindow, log, chats });
   // Screen pop (F29): the card on the active page and the CRM record tab, once per ringing contact; the
   // several-matches chooser in the panel goes through the router.
   const { screenPop } = startScreenPop({ store, log });
@@ -92,6 +96,7 @@ export function startSessionWorker(): SessionWorker {
     execute: (envelope) => router.execute(envelope),
     logLines: () => log.lines(),
     log,
+    chats,
     isOwnPage: (sender) => isExtensionPage(sender, browser.runtime.id, extensionOrigin),
     onViewsChanged: (count) => {
       if (store.isReady) void notifier.update(store.snapshot, count > 0);
@@ -104,7 +109,10 @@ export function startSessionWorker(): SessionWorker {
   // Case links (F30): content scripts on CRM pages ask for case pages, open-case counts and "link current call".
   const caseLinks = startCaseLinks({ store, log });
 
-  store.subscribe((snapshot) => {
+  store.subscribe((snapshot, previous) => {
+    // A chat's transcript goes with its contact (closed after contact work, or signed out).
+    const live = new Set(snapshot.contacts.map((contact) => contact.id));
+    void chats.drop(previous.contacts.filter((contact) => !live.has(contact.id)).map((contact) => contact.id));
     void pageContexts.bindPending();
     views.broadcast(snapshot);
     phoneSettings.handleSnapshot(snapshot);
@@ -185,6 +193,8 @@ export function startSessionWorker(): SessionWorker {
       connection: restore.snapshot.connection.status,
     });
     await badge.paint(restore.snapshot).catch(() => undefined);
+    // Transcripts of chats closed while this worker was stopped.
+    void chats.prune(new Set(restore.snapshot.contacts.map((contact) => contact.id)));
     // A dial noted by the worker before it stopped may have its contact in the restored snapshot already.
     void pageContexts.bindPending();
     await supervisor.start();

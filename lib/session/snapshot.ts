@@ -69,6 +69,10 @@ export interface ContactView {
   transferredBy: string | null;
   /** Delivered to the desk phone: no Accept button, the agent answers the phone. */
   deskPhone: boolean;
+  /** Chat contacts only: the customer's display name (ParticipantDetails.DisplayName), when given. */
+  customerName?: string | null;
+  /** Chat contacts only: what the contact center allows in this chat. */
+  chatFeatures?: { attachments: boolean; markdown: boolean };
 }
 
 export interface QuickConnectView {

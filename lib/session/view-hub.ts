@@ -1,8 +1,10 @@
 // The views' side of the worker: each 'session-view' port (the side panel, later the options page) gets the
 // snapshot when it connects and after every change, sends commands and gets their results, and can ask for
-// the session log. Only the extension's own pages may connect: a content script (in a CRM page) is refused,
-// as it must never see the whole session.
+// the session log, and subscribes to the transcripts of the chats it shows (the whole transcript at once, then
+// every change; see lib/messaging/protocol.ts). Only the extension's own pages may connect: a content script
+// (in a CRM page) is refused, as it must never see the whole session.
 import { SESSION_VIEW_PORT, type ViewToWorker, type WorkerToView } from '../messaging/protocol';
+import type { ChatTranscriptChange, ChatTranscriptStore } from './chat-transcript-store';
 import type { CommandResult } from './commands';
 import type { SessionStore } from './session-store';
 import type { SessionSnapshot } from './snapshot';
@@ -27,6 +29,8 @@ export interface ViewHubDeps {
   isOwnPage: (sender: ViewPort['sender']) => boolean;
   /** Called when a view opens or closes (notifications depend on whether one is open). */
   onViewsChanged?: (count: number) => void;
+  /** The chat transcripts views may subscribe to (absent: chat subscriptions are ignored). */
+  chats?: Pick<ChatTranscriptStore, 'items' | 'subscribe'>;
 }
 
 /** A page of extension `extensionId` (origin `extensionOrigin`), in the side panel or a tab; a content script's
@@ -37,8 +41,12 @@ export function isExtensionPage(sender: ViewPort['sender'], extensionId: string,
 
 export class ViewHub {
   private readonly ports = new Set<ViewPort>();
+  /** The chats each view follows, by contact id. */
+  private readonly chatSubscriptions = new Map<ViewPort, Set<string>>();
 
-  constructor(private readonly deps: ViewHubDeps) {}
+  constructor(private readonly deps: ViewHubDeps) {
+    deps.chats?.subscribe((change) => this.chatChanged(change));
+  }
 
   get count(): number {
     return this.ports.size;
@@ -53,9 +61,7 @@ export class ViewHub {
       return false;
     }
     this.ports.add(port);
-    port.onDisconnect.addListener(() => {
-      if (this.ports.delete(port)) this.deps.onViewsChanged?.(this.ports.size);
-    });
+    port.onDisconnect.addListener(() => this.forget(port));
     port.onMessage.addListener((message) => void this.receive(port, message));
     this.deps.onViewsChanged?.(this.ports.size);
     void this.deps.store.ready().then((snapshot) => this.post(port, { type: 'snapshot', snapshot }));
@@ -83,9 +89,38 @@ export class ViewHub {
       case 'get-log':
         this.post(port, { type: 'log-lines', lines: await this.deps.logLines() });
         return;
+      case 'chat-subscribe':
+      case 'chat-unsubscribe': {
+        const contactId = (message as { contactId?: unknown }).contactId;
+        if (typeof contactId !== 'string' || contactId === '' || !this.deps.chats) return;
+        const followed = this.chatSubscriptions.get(port) ?? new Set<string>();
+        this.chatSubscriptions.set(port, followed);
+        if (message.type === 'chat-unsubscribe') {
+          followed.delete(contactId);
+          return;
+        }
+        followed.add(contactId);
+        const items = await this.deps.chats.items(contactId);
+        if (followed.has(contactId)) this.post(port, { type: 'chat-transcript', contactId, items, full: true });
+        return;
+      }
       default:
         this.deps.log.append('view-message-ignored', { type: typeof message?.type === 'string' ? message.type : null });
     }
+  }
+
+  /** A transcript change, to the views that follow that chat. */
+  private chatChanged(change: ChatTranscriptChange): void {
+    const message: WorkerToView =
+      change.type === 'items'
+        ? { type: 'chat-transcript', contactId: change.contactId, items: change.items, full: false }
+        : { type: 'chat-typing', contactId: change.contactId, role: change.role, at: change.at };
+    for (const [port, followed] of this.chatSubscriptions) if (followed.has(change.contactId)) this.post(port, message);
+  }
+
+  private forget(port: ViewPort): void {
+    this.chatSubscriptions.delete(port);
+    if (this.ports.delete(port)) this.deps.onViewsChanged?.(this.ports.size);
   }
 
   private post(port: ViewPort, message: WorkerToView): void {
@@ -94,7 +129,7 @@ export class ViewHub {
       port.postMessage(message);
     } catch {
       // The view went away between its disconnect and our post.
-      if (this.ports.delete(port)) this.deps.onViewsChanged?.(this.ports.size);
+      this.forget(port);
     }
   }
 }

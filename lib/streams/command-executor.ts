@@ -227,6 +227,12 @@ export function createCommandExecutor(env: CommandEnvironment, options: CommandE
         await call('swap', (cb) => c.toggleActiveConnections(cb));
         return;
       }
+      case 'transfer': {
+        const c = contact(command.contactId);
+        const endpoint = await endpointFor({ quickConnectArn: command.quickConnectArn });
+        await call('transfer', (cb) => c.transfer(endpoint, cb));
+        return;
+      }
       case 'update-agent-config':
         return updateAgentConfig(command);
       case 'refresh-quick-connects':

@@ -7,9 +7,15 @@
 //        │                                                                          │
 //        └──ack_timeout (not signed in)──► needs-sign-in     iframe_retries_exhausted ──► failed (the worker recreates us)
 import 'amazon-connect-streams';
+// After streams: streams' chat media controller creates one ChatJS session per chat contact.
+import 'amazon-connect-chatjs';
 import type { EngineEvent } from '../messaging/protocol';
 import type { CommandEnvelope, CommandResult } from '../session/commands';
 import type { QuickConnectView } from '../session/snapshot';
+import type { ChatJsAgentSession, ChatJsGlobal } from './chat-api';
+import { CHAT_COMMAND_TYPES, createChatCommands, type ChatCommand } from './chat-commands';
+import { configureChatEndpoint } from './chat-endpoint';
+import { ChatSessions } from './chat-sessions';
 import { createCommandExecutor, type CommandExecutor } from './command-executor';
 import { ccpUrlFor } from './instance-urls';
 import { mapAgent, mapContacts, mapQuickConnects } from './snapshot-mapping';
@@ -42,6 +48,10 @@ export interface EngineStatus {
   muted: boolean;
   /** The last state reported to the worker. */
   state: StatePatch | null;
+  /** Chat contacts the engine holds a transcript for. */
+  chats: string[];
+  /** The participant-service endpoint ChatJS was pointed at (local contact center), or null (AWS's). */
+  chatEndpoint: string | null;
 }
 
 export interface Engine {
@@ -56,6 +66,12 @@ export interface Engine {
 
 /** CCP events that mean the agent must sign in (again): no ACK in time, the session ended, sign-in failed. */
 const SIGN_IN_EVENTS = ['ack_timeout', 'terminated', 'auth_fail'] as const;
+
+/** Agent connection states in which streams keeps a chat's media controller (its CONNECTION_ACTIVE_STATES). */
+const ACTIVE_CHAT_STATES = new Set(['connecting', 'connected', 'hold']);
+
+/** How many command ids the engine remembers: the worker resends an unanswered command with the same id. */
+const REMEMBERED_COMMANDS = 200;
 
 /** A plain copy of an endpoint: streams' Endpoint objects are not kept. */
 function copyEndpoint(endpoint: StreamsEndpoint): StreamsEndpoint {
@@ -83,6 +99,9 @@ export function startEngine(options: EngineOptions): Engine {
   const muteListeners = new Set<(muted: boolean) => void>();
 
   const log = (event: string, data?: Record<string, unknown>) => report({ type: 'log', event, ...(data ? { data } : {}) });
+  const chats = new ChatSessions({ report, log });
+  const chatCommands = createChatCommands(chats, { callTimeoutMs: options.callTimeoutMs });
+  const commandsById = new Map<string, Promise<CommandResult>>();
 
   /** streams' Agent is a view over its latest snapshot; only meaningful while the CCP is acknowledged. */
   function currentAgent(): StreamsAgent | null {
@@ -102,7 +121,30 @@ export function startEngine(options: EngineOptions): Engine {
     const agent = currentAgent();
     if (!agent) return null;
     const now = Date.now();
+    syncChats(agent);
     return { agent: mapAgent(agent, { muted, now }), contacts: mapContacts(agent, now), quickConnects };
+  }
+
+  /** Every chat contact with a live agent connection gets its ChatJS session; cleared chats are forgotten. */
+  function syncChats(agent: StreamsAgent): void {
+    const present = new Set<string>();
+    for (const contact of agent.getContacts()) {
+      if (contact.getType() !== 'chat') continue;
+      const contactId = contact.getContactId();
+      present.add(contactId);
+      const own = contact.getAgentConnection();
+      const state = own?.getStatus().type ?? '';
+      if (!own || !ACTIVE_CHAT_STATES.has(state) || !own.getMediaController) continue;
+      const getMediaController = own.getMediaController.bind(own);
+      chats.track({
+        contactId,
+        participantId: own.getConnectionId(),
+        attachmentsEnabled: contact.getContactFeatures?.()?.attachmentsEnabled === true,
+        connected: state !== 'connecting',
+        session: () => getMediaController() as Promise<ChatJsAgentSession>,
+      });
+    }
+    chats.retain(present);
   }
 
   function reportState(): void {
@@ -202,6 +244,9 @@ export function startEngine(options: EngineOptions): Engine {
     });
   }
 
+  // Before initCCP, so before the first chat: ChatJS's endpoint override is sticky and its clients are cached.
+  const chatEndpoint = configureChatEndpoint(connect.ChatSession as unknown as ChatJsGlobal, instanceUrl, options.region);
+  if (chatEndpoint) log('chat-endpoint', { endpoint: chatEndpoint });
   connect.core.initCCP(options.container, {
     ccpUrl: ccpUrlFor(instanceUrl),
     // An offscreen document cannot open windows: the worker opens the instance's login page itself.
@@ -234,26 +279,40 @@ export function startEngine(options: EngineOptions): Engine {
   report({ type: 'connection', status: 'connecting' });
   log('engine-started', { ccpUrl: ccpUrlFor(instanceUrl) });
 
+  async function executeOnce(envelope: CommandEnvelope): Promise<CommandResult> {
+    const started = Date.now();
+    const command = envelope.command;
+    const result =
+      typeof command?.type === 'string' && CHAT_COMMAND_TYPES.has(command.type)
+        ? await chatCommands.execute(envelope.id, command as ChatCommand)
+        : await executor.execute(command);
+    log('command', {
+      id: envelope.id,
+      type: envelope.command?.type ?? null,
+      ok: result.ok,
+      ...(result.ok ? {} : { code: result.error.code, detail: result.error.detail ?? null }),
+      ms: Date.now() - started,
+    });
+    return result;
+  }
   return {
     instanceUrl,
-    async execute(envelope) {
-      const started = Date.now();
-      const result = await executor.execute(envelope.command);
-      log('command', {
-        id: envelope.id,
-        type: envelope.command?.type ?? null,
-        ok: result.ok,
-        ...(result.ok ? {} : { code: result.error.code, detail: result.error.detail ?? null }),
-        ms: Date.now() - started,
-      });
-      return result;
+    execute(envelope) {
+      // The same id again (the worker resent it): the first execution's result, never a second execution.
+      const known = commandsById.get(envelope.id);
+      if (known) return known;
+      const run = executeOnce(envelope);
+      commandsById.set(envelope.id, run);
+      if (commandsById.size > REMEMBERED_COMMANDS) commandsById.delete(commandsById.keys().next().value as string);
+      return run;
     },
     resync() {
       report({ type: 'connection', status: connection.status, ...(connection.reason ? { reason: connection.reason } : {}) });
       reportState();
+      chats.resync();
     },
     status() {
-      return { instanceUrl, connection: { ...connection }, startedAt, readyAt, muted, state: lastState };
+      return { instanceUrl, connection: { ...connection }, startedAt, readyAt, muted, state: lastState, chats: chats.contactIds(), chatEndpoint };
     },
     shutdown() {
       if (stopped) return;

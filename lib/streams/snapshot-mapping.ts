@@ -105,7 +105,8 @@ function mapConnection(connection: StreamsConnection, agentConnectionId: string 
     state: CONNECTION_STATES.has(status.type) ? (status.type as ConnectionState) : 'connected',
     since: epochMs(status.timestamp, now),
     phoneNumber: phoneNumberOf(endpoint),
-    name: endpoint.name || null,
+    // Chat connections have no endpoint: their name is the participant's display name.
+    name: endpoint.name || connection.getParticipantName?.() || null,
     endpointType: endpointType(endpoint.type),
     quickConnectName: connection.getQuickConnectName?.() ?? null,
   };
@@ -151,6 +152,17 @@ export function mapContact(contact: StreamsContact, now = Date.now()): ContactVi
     transferredBy: transferredByOf(contact),
     // No softphone media on a voice contact: the contact center rings the agent's desk phone instead.
     deskPhone: channel === 'voice' && !contact.isSoftphoneCall(),
+    ...(channel === 'chat' ? chatPartsOf(contact) : {}),
+  };
+}
+
+/** A chat contact's customer name (its initial connection's participant name) and features. */
+function chatPartsOf(contact: StreamsContact): Pick<ContactView, 'customerName' | 'chatFeatures'> {
+  const customer = contact.getConnections().find((connection) => connection.isInitialConnection());
+  const features = contact.getContactFeatures?.() ?? null;
+  return {
+    customerName: customer?.getParticipantName?.() || null,
+    chatFeatures: { attachments: features?.attachmentsEnabled === true, markdown: features?.messagingMarkdownEnabled === true },
   };
 }
 

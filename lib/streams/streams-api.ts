@@ -68,6 +68,10 @@ export interface StreamsConnection {
   getQuickConnectName?(): string | null;
   /** Voice connections only: the connection's own (server-side) mute flag. */
   isMute?(): boolean;
+  /** Chat connections only: the customer's display name (initial connection), the agent's (own connection). */
+  getParticipantName?(): string | null;
+  /** Chat connections only: the ChatJS session streams created for the agent's connection. */
+  getMediaController?(): Promise<unknown>;
   destroy(callbacks?: StreamsCallbacks): void;
   hold(callbacks?: StreamsCallbacks): void;
   resume(callbacks?: StreamsCallbacks): void;
@@ -92,6 +96,10 @@ export interface StreamsContact {
   reject(callbacks?: StreamsCallbacks): void;
   clear(callbacks: StreamsCallbacks): void;
   addConnection(endpoint: StreamsEndpoint, callbacks?: StreamsCallbacks): void;
+  /** Hands the contact to a quick connect (the CCP's transferContact): how chats are transferred. */
+  transfer(endpoint: StreamsEndpoint, callbacks?: StreamsCallbacks): void;
+  /** The contact center's features for the contact (chat: attachments, Markdown); absent before streams 2.x. */
+  getContactFeatures?(): { attachmentsEnabled?: boolean; messagingMarkdownEnabled?: boolean } | null | undefined;
   conferenceConnections(callbacks?: StreamsCallbacks): void;
   toggleActiveConnections(callbacks?: StreamsCallbacks): void;
 }

@@ -51,6 +51,11 @@ export class FakeSessionClient implements SessionClient {
     return () => undefined;
   }
 
+  /** Chat transcripts: none in these fixtures. */
+  followChat() {
+    return () => undefined;
+  }
+
   /** The worker sends a snapshot (sequence numbers are filled in). */
   emit(snapshot: SessionSnapshot) {
     this.sequence += 1;

@@ -40,6 +40,8 @@ export interface RawConnection {
   mute?: boolean;
   softphoneMediaInfo?: object | null;
   quickConnectName?: string | null;
+  /** Chat connections: the CCP's chatMediaInfo (customerName on the customer's, connectionData on the agent's). */
+  chatMediaInfo?: { customerName?: string | null; chatAutoAccept?: boolean; connectionData?: string | null } | null;
 }
 
 export interface RawContact {
@@ -51,6 +53,7 @@ export interface RawContact {
   queue: typeof BASIC_QUEUE | null;
   attributes?: Record<string, { name: string; value: string }>;
   segmentAttributes?: Record<string, { ValueString: string }> | null;
+  contactFeatures?: { attachmentsEnabled?: boolean; messagingMarkdownEnabled?: boolean } | null;
   connections: RawConnection[];
 }
 
@@ -147,17 +150,56 @@ export function rawAgent(overrides: Partial<RawAgent['snapshot']> = {}, config: 
 export type Responder = (method: string, callbacks: StreamsCallbacks | undefined) => void;
 export const answerSuccess: Responder = (_method, callbacks) => queueMicrotask(() => callbacks?.success?.({}));
 
+/** A chat contact offered to the agent, as the CCP reports it (shared/docs §1.1): agent connection connecting,
+ *  customer connected with their display name; attachments and Markdown enabled. */
+export function chatContact(overrides: Partial<RawContact> = {}, customerName = 'Hana Sato'): RawContact {
+  const state = overrides.state ?? { type: 'connecting', timestamp: at(5) };
+  return {
+    contactId: 'chat-1',
+    initialContactId: 'chat-1',
+    type: 'chat',
+    initiationMethod: 'api',
+    queue: BASIC_QUEUE,
+    attributes: {},
+    segmentAttributes: null,
+    contactFeatures: { attachmentsEnabled: true, messagingMarkdownEnabled: true, multiPartyConferenceEnabled: false } as RawContact['contactFeatures'],
+    connections: [
+      {
+        connectionId: 'chat-agent',
+        type: 'agent',
+        initial: false,
+        endpoint: { type: 'agent' },
+        state: { type: state.type === 'connected' ? 'connected' : 'connecting', timestamp: state.timestamp },
+        chatMediaInfo: { chatAutoAccept: false, connectionData: '{"ConnectionAuthenticationToken":"token"}', customerName: null },
+      },
+      {
+        connectionId: 'chat-customer',
+        type: 'inbound',
+        initial: true,
+        endpoint: { type: 'phone_number' },
+        state: { type: 'connected', timestamp: at(1) },
+        chatMediaInfo: { customerName, connectionData: null },
+      },
+    ],
+    ...overrides,
+    state,
+  };
+}
+
 export interface FakeStreams {
   agent: StreamsAgent;
   /** Every action call: method name (`contact.accept`, `connection.hold`…), target id and arguments. */
   calls: { method: string; target: string | null; args: unknown[] }[];
   setResponder(responder: Responder): void;
   data: RawAgent;
+  /** What a chat agent connection's getMediaController resolves to (a ChatJS session fake), by contact id. */
+  mediaControllers: Map<string, Promise<unknown>>;
 }
 
 export function fakeStreams(data: RawAgent): FakeStreams {
   const calls: FakeStreams['calls'] = [];
   let responder: Responder = answerSuccess;
+  const mediaControllers = new Map<string, Promise<unknown>>();
   const act = (method: string, target: string | null, args: unknown[], callbacks: StreamsCallbacks | undefined) => {
     calls.push({ method, target, args });
     responder(method, callbacks);
@@ -188,6 +230,12 @@ export function fakeStreams(data: RawAgent): FakeStreams {
       base.getQuickConnectName = () => raw.quickConnectName ?? null;
       base.isMute = () => raw.mute ?? false;
     }
+    // Chat connections only (ChatConnection): no endpoint of their own, a participant name, a media controller.
+    if (contact.type === 'chat') {
+      base.getEndpoint = () => ({ endpointARN: null, type: null, name: null, phoneNumber: null, agentLogin: null, queue: null });
+      base.getParticipantName = () => (raw.type === 'agent' ? 'Emily Carter' : raw.initial ? (raw.chatMediaInfo?.customerName ?? null) : null);
+      base.getMediaController = () => mediaControllers.get(contact.contactId) ?? Promise.reject(new Error('Media info does not exist for this connection'));
+    }
     return base;
   }
 
@@ -211,6 +259,8 @@ export function fakeStreams(data: RawAgent): FakeStreams {
       reject: vi.fn((cb?: StreamsCallbacks) => act('contact.reject', id, [], cb)),
       clear: vi.fn((cb: StreamsCallbacks) => act('contact.clear', id, [], cb)),
       addConnection: vi.fn((endpoint: StreamsEndpoint, cb?: StreamsCallbacks) => act('contact.addConnection', id, [endpoint], cb)),
+      transfer: vi.fn((endpoint: StreamsEndpoint, cb?: StreamsCallbacks) => act('contact.transfer', id, [endpoint], cb)),
+      getContactFeatures: () => raw.contactFeatures ?? null,
       conferenceConnections: vi.fn((cb?: StreamsCallbacks) => act('contact.conferenceConnections', id, [], cb)),
       toggleActiveConnections: vi.fn((cb?: StreamsCallbacks) => act('contact.toggleActiveConnections', id, [], cb)),
     };
@@ -239,6 +289,7 @@ export function fakeStreams(data: RawAgent): FakeStreams {
     agent,
     calls,
     data,
+    mediaControllers,
     setResponder(next) {
       responder = next;
     },

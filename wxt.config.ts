@@ -28,8 +28,11 @@ export default defineConfig({
       'contextMenus', // "Call <selection>" on web pages (click-to-dial)
     ],
     // The CCP frame in the offscreen document only gets the instance's sign-in cookie as first-party when the
-    // extension has host permission for the instance; the worker's logout request needs it too.
-    host_permissions: ['http://127.0.0.1/*', 'http://localhost/*', 'https://*.my.connect.aws/*', 'https://*.awsapps.com/*'],
+    // extension has host permission for the instance; the worker's logout request needs it too. A real
+    // instance's chat attachments are S3 presigned URLs that the engine's ChatJS PUTs and the panel fetches:
+    // extension pages only bypass the bucket's CORS for hosts they have permission for (Firefox's random
+    // moz-extension origin cannot be listed in a bucket's CORS at all).
+    host_permissions: ['http://127.0.0.1/*', 'http://localhost/*', 'https://*.my.connect.aws/*', 'https://*.awsapps.com/*', 'https://*.amazonaws.com/*'],
     // Admins' policy (F32): the schema Chrome checks managed storage against (built from lib/settings/schema.ts).
     storage: { managed_schema: 'managed_schema.json' },
     ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: GECKO_ID } } } : { key: EXTENSION_PUBLIC_KEY }),

@@ -1,7 +1,7 @@
 // The engine's chat commands: send a message (the command id is its ClientToken, so the participant service
 // records it once however often it is resent), typing, read receipts, attachments up (checked before anything is
 // uploaded) and their download URLs. Each answers a CommandResult; failures are typed errors.
-import { attachmentProblem, base64DecodedSize, chatTextProblem } from '../session/chat-attachments';
+import { base64DecodedSize, chatTextProblem, checkChatAttachment } from '../session/chat-attachments';
 import type { CommandError, CommandResult, SessionCommand } from '../session/commands';
 import { CONTENT_TYPES } from './chat-api';
 import type { ChatSessionInfo, ChatSessions } from './chat-sessions';
@@ -97,12 +97,12 @@ export function createChatCommands(chats: ChatSessions, options: ChatCommandOpti
   async function attach(command: Extract<ChatCommand, { type: 'chat-attach' }>): Promise<CommandResult> {
     const size = base64DecodedSize(command.dataBase64);
     if (size === null) return fail({ code: 'bad-command', detail: 'dataBase64 is not base64' });
-    const problem = attachmentProblem(command.name, command.contentType, size);
-    if (problem) return fail(problem);
+    const checked = checkChatAttachment(command.name, command.contentType, size);
+    if (isError(checked)) return fail(checked);
     const info = await live(command.contactId);
     if (isError(info)) return fail(info);
     if (!info.attachmentsEnabled) return fail({ code: 'attachments-disabled' });
-    const file = new File([decodeBase64(command.dataBase64)], command.name.trim(), { type: command.contentType.toLowerCase() });
+    const file = new File([decodeBase64(command.dataBase64)], checked.name, { type: checked.contentType });
     const answer = await call('sendAttachment', () => info.session.sendAttachment({ attachment: file }), timeoutMs * 4);
     return isError(answer) ? fail(answer) : { ok: true };
   }

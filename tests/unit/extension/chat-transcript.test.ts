@@ -1,20 +1,12 @@
 // The transcript rules every holder applies (merge by id, time order, receipts never go back, bounds) and the
 // checks made before a message or an attachment is sent.
 import { describe, expect, it } from 'vitest';
-import { attachmentProblem, base64DecodedSize, chatTextProblem, MAX_ATTACHMENT_BYTES } from '@/lib/session/chat-attachments';
-import { boundChatItems, mergeChatItems, type ChatItemView } from '@/lib/session/chat-transcript';
+import { MAX_ATTACHMENT_BYTES } from '@/lib/chat-rendering/attachment-rules';
+import { base64DecodedSize, chatTextProblem, checkChatAttachment } from '@/lib/session/chat-attachments';
+import { boundChatItems, mergeChatItems } from '@/lib/session/chat-transcript';
+import { chatItemView } from './session-test-kit';
 
-const item = (id: string, time: number, overrides: Partial<ChatItemView> = {}): ChatItemView => ({
-  id,
-  kind: 'message',
-  role: 'CUSTOMER',
-  own: false,
-  displayName: 'Hana',
-  time,
-  contentType: 'text/plain',
-  content: `text ${id}`,
-  ...overrides,
-});
+const item = chatItemView;
 
 describe('chat transcript merge', () => {
   it('orders by time whatever the arrival order, and reports only what is new', () => {
@@ -51,18 +43,19 @@ describe('chat transcript merge', () => {
 
 describe('chat send checks', () => {
   it('accepts the allowed types within 20 MB, whatever the case of the extension', () => {
-    expect(attachmentProblem('invoice.PDF', 'application/pdf', 1000)).toBeNull();
-    expect(attachmentProblem('photo.jpg', 'image/jpeg', MAX_ATTACHMENT_BYTES)).toBeNull();
-    expect(attachmentProblem('call.wav', 'audio/x-wav', 10)).toBeNull();
+    expect(checkChatAttachment(' invoice.PDF', 'application/pdf', 1000)).toEqual({ name: 'invoice.PDF', contentType: 'application/pdf' });
+    expect(checkChatAttachment('photo.jpg', 'image/jpeg', MAX_ATTACHMENT_BYTES)).toEqual({ name: 'photo.jpg', contentType: 'image/jpeg' });
+    // Sent as the type Amazon Connect expects for the extension, whatever variant the browser reported.
+    expect(checkChatAttachment('call.wav', 'audio/x-wav', 10)).toEqual({ name: 'call.wav', contentType: 'audio/wav' });
   });
 
   it('refuses other types, a type that does not match the extension, empty and oversized files', () => {
-    expect(attachmentProblem('tool.exe', 'application/octet-stream', 10)?.code).toBe('attachment-type-not-allowed');
-    expect(attachmentProblem('image.svg', 'image/svg+xml', 10)?.code).toBe('attachment-type-not-allowed');
-    expect(attachmentProblem('fake.pdf', 'text/html', 10)?.code).toBe('attachment-type-not-allowed');
-    expect(attachmentProblem('../secret.txt', 'text/plain', 10)?.code).toBe('attachment-type-not-allowed');
-    expect(attachmentProblem('empty.txt', 'text/plain', 0)?.code).toBe('attachment-type-not-allowed');
-    expect(attachmentProblem('big.pdf', 'application/pdf', MAX_ATTACHMENT_BYTES + 1)).toMatchObject({ code: 'attachment-too-large', params: { maxMb: '20' } });
+    expect(checkChatAttachment('tool.exe', 'application/octet-stream', 10)).toMatchObject({ code: 'attachment-type-not-allowed' });
+    expect(checkChatAttachment('image.svg', 'image/svg+xml', 10)).toMatchObject({ code: 'attachment-type-not-allowed' });
+    expect(checkChatAttachment('fake.pdf', 'text/html', 10)).toMatchObject({ code: 'attachment-type-not-allowed' });
+    expect(checkChatAttachment('../secret.txt', 'text/plain', 10)).toMatchObject({ code: 'attachment-type-not-allowed' });
+    expect(checkChatAttachment('empty.txt', 'text/plain', 0)).toMatchObject({ code: 'attachment-type-not-allowed' });
+    expect(checkChatAttachment('big.pdf', 'application/pdf', MAX_ATTACHMENT_BYTES + 1)).toMatchObject({ code: 'attachment-too-large', params: { maxMb: '20' } });
   });
 
   it('measures base64 without decoding it, and refuses what is not base64', () => {

@@ -3,6 +3,7 @@
 import type { EngineChannel } from '@/lib/session/engine-channel';
 import type { EngineDocument, EngineDocumentInfo } from '@/lib/session/engine-document';
 import type { CommandEnvelope, CommandResult } from '@/lib/session/commands';
+import type { ChatItemView } from '@/lib/session/chat-transcript';
 import type { AgentView, ConnectionView, ContactView, SessionSnapshot } from '@/lib/session/snapshot';
 import { emptySnapshot } from '@/lib/session/snapshot';
 import type { SessionLogWriter } from '@/lib/session-log/session-log';
@@ -151,4 +152,19 @@ export class MemoryItem<T> {
   async setValue(value: T): Promise<void> {
     this.value = structuredClone(value);
   }
+}
+
+/** A customer's chat message as views receive it. */
+export function chatItemView(id: string, time: number, overrides: Partial<ChatItemView> = {}): ChatItemView {
+  return {
+    id,
+    kind: 'message',
+    role: 'CUSTOMER',
+    own: false,
+    displayName: 'Hana',
+    time,
+    contentType: 'text/plain',
+    content: `text ${id}`,
+    ...overrides,
+  };
 }

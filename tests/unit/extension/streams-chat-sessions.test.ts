@@ -3,6 +3,7 @@
 // that recovers what was pushed while the engine was not listening (a restart, a dropped socket).
 import { describe, expect, it } from 'vitest';
 import type { EngineEvent } from '@/lib/messaging/protocol';
+import type { ChatJsItem } from '@/lib/streams/chat-api';
 import { toChatItemView } from '@/lib/streams/chat-items';
 import { ChatSessions } from '@/lib/streams/chat-sessions';
 import { AGENT_PARTICIPANT, chatItem, eventItem, FakeChatSession, isoAt } from './chatjs-fakes';
@@ -134,8 +135,10 @@ describe('chat sessions in the engine', () => {
     await flush();
     await flush();
 
-    const receipt = (kind: 'ReadTimestamp' | 'DeliveredTimestamp') =>
-      ({ Type: 'MESSAGEMETADATA', MessageMetadata: { MessageId: 'mine', Receipts: [{ [kind]: isoAt(5), RecipientParticipantId: 'customer-participant' }] } }) as const;
+    const receipt = (kind: 'ReadTimestamp' | 'DeliveredTimestamp'): ChatJsItem => ({
+      Type: 'MESSAGEMETADATA',
+      MessageMetadata: { MessageId: 'mine', Receipts: [{ [kind]: isoAt(5), RecipientParticipantId: 'customer-participant' }] },
+    });
     h.session.emit('readReceipt', receipt('ReadTimestamp'));
     h.session.emit('deliveredReceipt', receipt('DeliveredTimestamp'));
     expect(h.chats.items('chat-1')[0].receipt).toBe('read');

@@ -3,7 +3,7 @@
 // sanitized by DOMPurify against a small allow-list, with links forced to open in a new tab without an opener.
 
 import createDOMPurify, { type Config, type DOMPurify } from 'dompurify';
-import MarkdownIt from 'markdown-it';
+import markdownit, { type MarkdownIt, type Token } from 'markdown-it';
 
 /** How a body was rendered: the HTML and whether it was cut to MAX_RENDERED_LENGTH characters. */
 export interface RenderedMessage {
@@ -55,7 +55,7 @@ let purifier: DOMPurify | null = null;
 
 function markdownRenderer(): MarkdownIt {
   if (markdown) return markdown;
-  const md = new MarkdownIt('default', { html: false, linkify: true, breaks: true, typographer: false, maxNesting: 20 });
+  const md = markdownit('default', { html: false, linkify: true, breaks: true, typographer: false, maxNesting: 100 });
   // `![alt](url)` would load the URL from the network (a tracking pixel, the agent's IP): render it as a link.
   md.disable('image');
   md.validateLink = isAllowedLinkTarget;
@@ -114,6 +114,31 @@ function plainTextHtml(text: string): string {
 }
 
 /**
+ * Deepest element nesting a Markdown body may produce; a deeper one is shown as plain text. markdown-it's own
+ * maxNesting silently drops what lies deeper (the text of a list nested 5,000 deep vanishes) and does not cover
+ * emphasis ("*" x 5,000 nests 2,500 <strong>s, costly for the sanitizer and the layout).
+ */
+const MAX_MARKUP_DEPTH = 24;
+
+function depthOf(tokens: readonly Token[]): number {
+  let depth = 0;
+  let deepest = 0;
+  for (const token of tokens) {
+    depth += token.nesting;
+    deepest = Math.max(deepest, depth + (token.children ? depthOf(token.children) : 0));
+  }
+  return deepest;
+}
+
+/** A Markdown body as HTML, or null when it nests deeper than MAX_MARKUP_DEPTH (then it is shown as text). */
+function markdownHtml(body: string): string | null {
+  const md = markdownRenderer();
+  const env = {};
+  const tokens = md.parse(body, env);
+  return depthOf(tokens) > MAX_MARKUP_DEPTH ? null : md.renderer.render(tokens, md.options, env);
+}
+
+/**
  * Renders a message body for the transcript. `text/markdown` is parsed as Markdown; every other content type is
  * shown as plain text, never parsed as HTML. Without a DOM (so without DOMPurify) the body is only escaped.
  */
@@ -122,8 +147,9 @@ export function renderMessageBody(contentType: string, content: string): Rendere
   const body = shortened ? content.slice(0, MAX_RENDERED_LENGTH) : content;
   const purify = sanitizer();
   if (!purify) return { html: escapeHtml(body), format: 'plain', shortened };
-  const format = contentType === 'text/markdown' && !shortened ? 'markdown' : 'plain';
-  const html = format === 'markdown' ? markdownRenderer().render(body) : plainTextHtml(body);
+  const markdownBody = contentType === 'text/markdown' && !shortened ? markdownHtml(body) : null;
+  const format = markdownBody === null ? 'plain' : 'markdown';
+  const html = markdownBody ?? plainTextHtml(body);
   return { html: purify.sanitize(html, PURIFY_CONFIG), format, shortened };
 }
 

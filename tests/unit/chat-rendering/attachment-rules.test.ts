@@ -8,8 +8,8 @@ import {
   formatFileSize,
   isPreviewableImage,
   MAX_ATTACHMENT_BYTES,
-} from '@/lib/chat-rendering/attachment-rules';
-import { checkOutgoingMessage, MAX_OUTGOING_MESSAGE_LENGTH } from '@/lib/chat-rendering/outgoing-message';
+} from '../../../lib/chat-rendering/attachment-rules';
+import { checkOutgoingMessage, MAX_OUTGOING_MESSAGE_LENGTH } from '../../../lib/chat-rendering/outgoing-message';
 
 describe('checkAttachment', () => {
   it('allows exactly the types Amazon Connect allows', () => {

@@ -9,7 +9,7 @@ import {
   MAX_RENDERED_LENGTH,
   renderMessageBody,
   withoutBidiControls,
-} from '@/lib/chat-rendering/render-message';
+} from '../../../lib/chat-rendering/render-message';
 import { useBrowserNodeName } from './browser-node-name';
 
 useBrowserNodeName();

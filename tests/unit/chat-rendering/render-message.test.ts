@@ -87,6 +87,16 @@ describe('oversized bodies', () => {
     expect(result.html.length).toBe(MAX_RENDERED_LENGTH);
   });
 
+  it('shows Markdown that nests too deep as plain text, keeping its words', () => {
+    const emphasis = markdown(`${'*'.repeat(100)}deep${'*'.repeat(100)}`);
+    expect(emphasis.format).toBe('plain');
+    expect(emphasis.html).toContain('deep');
+    const list = markdown(`${'- '.repeat(500)}deep`);
+    expect(list.format).toBe('plain');
+    expect(list.html).toContain('deep');
+    expect(markdown(`${'> '.repeat(10)}quoted`).format).toBe('markdown');
+  });
+
   it('leaves messages of Connect size whole', () => {
     expect(markdown('y'.repeat(1024)).shortened).toBe(false);
   });

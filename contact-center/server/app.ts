@@ -5,6 +5,8 @@
 import websocket from '@fastify/websocket';
 import type { FastifyRequest } from 'fastify';
 import type { CcpSockets } from '../ccp/ccp-socket';
+import type { ChatRoutingBridge } from '../chat/chat-routing-bridge';
+import type { ChatService } from '../chat/chat-service';
 import { relatedItemsRoutes } from '../crm/case-related-items-api';
 import { profilesRoutes } from '../crm/profiles-api';
 import type { InstanceConfig } from '../model';
@@ -19,6 +21,8 @@ import { controlRoutes, type RecordSource } from './routes/control';
 import { deskPhoneRoutes } from './routes/deskphone';
 import { type LoginBackend, loginRoutes } from './routes/login';
 import { pageRoutes } from './routes/pages';
+import { participantServiceRoutes } from './routes/participant-service';
+import { instanceDescription, startChatContactRoutes } from './routes/start-chat-contact';
 import { assertNotCrossSite, isFromBrowserExtension } from './security';
 import type { SessionStore } from './sessions';
 
@@ -35,6 +39,10 @@ export interface ContactCenterAppParts {
   ccpHtml: string;
   ccpJs: string;
   log: (line: string) => void;
+  chat: ChatService;
+  chatBridge: ChatRoutingBridge;
+  /** The server's own base URL once it listens (http://127.0.0.1:<port>). */
+  baseUrl: () => string;
 }
 
 /** Screen pops and case links: the extension's worker may call the routes that say so; nothing else cross-origin. */
@@ -60,7 +68,11 @@ export function buildContactCenterApp(parts: ContactCenterAppParts): LoopbackApp
         api.register(contactAttributesRoutes, { engine, records });
         api.register(profilesRoutes, { db });
         api.register(relatedItemsRoutes, { db, now: parts.now });
+        api.get('/api/v1/instance', async () => instanceDescription(parts.config, parts.baseUrl()));
       });
+      // Amazon Connect's own routes and shapes (AWS errors; the participant service answers CORS as AWS does).
+      app.register(startChatContactRoutes, { config: parts.config, bridge: parts.chatBridge, log: parts.log });
+      app.register(participantServiceRoutes, { chat: parts.chat, log: parts.log });
       app.register(loginRoutes, { sessions, backend: parts.login });
       app.register(ccpRoutes, { sessions, sockets: parts.sockets, ccpHtml: parts.ccpHtml, ccpJs: parts.ccpJs });
       app.register(deskPhoneRoutes, { deskPhones: parts.deskPhones });

@@ -3,8 +3,11 @@
 // beside it. Used by `main.ts`, by the test suites (in-process, on an ephemeral port) and by the benchmarks.
 
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CcpSockets } from '../ccp/ccp-socket';
+import { ChatRoutingBridge } from '../chat/chat-routing-bridge';
+import { ChatService } from '../chat/chat-service';
 import { startDemoCrm, CRM_BIND_HOST, type RunningDemoCrm } from '../crm/demo-crm-server';
 import { Arns } from '../ccp/snapshot';
 import { type Clock, SystemClock } from '../clock';
@@ -47,6 +50,9 @@ export interface RunningContactCenter {
   crmUrl: string;
   crmPort: number;
   engine: RoutingEngine;
+  /** The chat layer (participant service, transcripts, attachments) and its link to the engine. */
+  chat: ChatService;
+  chatBridge: ChatRoutingBridge;
   db: Database;
   /** The Fastify app of the contact center (tests drive it with `inject()`; it is also listening on `url`). */
   app: LoopbackApp;
@@ -87,6 +93,27 @@ export async function startContactCenter(options: ContactCenterOptions): Promise
     agentConfigChanged: (agentId, agentConfig) => saveAgentConfig(db, agentId, agentConfig),
   });
 
+  // The participant service's URLs name the port the server listens on, known once it does.
+  let baseUrl = '';
+  const chat = new ChatService({
+    db,
+    clock,
+    attachmentFolder: join(options.dataDir, 'chat-attachments'),
+    urls: {
+      websocket: (token) => `${baseUrl.replace(/^http/, 'ws')}/participant/socket?token=${encodeURIComponent(token)}`,
+      upload: (token) => `${baseUrl}/attachments/upload/${encodeURIComponent(token)}`,
+      download: (token) => `${baseUrl}/attachments/download/${encodeURIComponent(token)}`,
+    },
+    onCustomerDisconnected: (contactId) => {
+      if (engine.hasContact(contactId)) engine.customerDisconnectChat(contactId);
+    },
+    onAgentMessage: (contactId, at) => {
+      if (engine.hasContact(contactId)) engine.noteAgentMessage(contactId, at);
+    },
+    onDeliveryError: (error) => log(`a chat item could not be pushed: ${(error as Error).message}`),
+  });
+  const chatBridge = new ChatRoutingBridge(engine, chat, log);
+
   const arns = new Arns(config);
   const sessions = new SessionStore(() => clock.now());
   const sockets = new CcpSockets(engine, arns, sessions);
@@ -120,6 +147,9 @@ export async function startContactCenter(options: ContactCenterOptions): Promise
     ccpHtml: staticFile('ccp-page.html'),
     ccpJs: staticFile('ccp-page.js'),
     log,
+    chat,
+    chatBridge,
+    baseUrl: () => baseUrl,
   });
 
   const stopEverything = async () => {
@@ -138,6 +168,8 @@ export async function startContactCenter(options: ContactCenterOptions): Promise
   }
   const address = app.server.address();
   const port = typeof address === 'object' && address !== null ? address.port : (options.port ?? DEFAULT_PORT);
+  // ChatJS accepts a customer socket only at ws://127.0.0.1:<port> (or wss://): name the IPv4 loopback when we have it.
+  baseUrl = host === '::1' ? `http://[::1]:${port}` : `http://127.0.0.1:${port}`;
   const requestedCrmPort = options.crmPort ?? (options.port === 0 ? 0 : DEFAULT_PORT + 1);
   let crm: RunningDemoCrm;
   try {
@@ -156,6 +188,8 @@ export async function startContactCenter(options: ContactCenterOptions): Promise
     crmUrl: crm.url,
     crmPort: crm.port,
     engine,
+    chat,
+    chatBridge,
     db,
     app,
     crmApp: crm.app,

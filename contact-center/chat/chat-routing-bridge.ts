@@ -1,0 +1,94 @@
+// Joins the routing engine's chat contacts to the chat layer: engine events become chat items (joined, left,
+// transferred, ended), the participant service's customer disconnects and agent messages go back to the engine,
+// and a new chat is started in both in one step (StartChatContact).
+
+import type { RoutingEngine } from '../routing/engine';
+import type { ChatService } from './chat-service';
+import type { ChatParticipant } from './participants';
+
+export interface StartedChatContact {
+  contactId: string;
+  initialContactId: string;
+  participantId: string;
+  participantToken: string;
+}
+
+export interface StartChatContactInput {
+  queueId: string;
+  displayName: string;
+  attributes?: Record<string, string>;
+  initialMessage?: { ContentType: string; Content: string };
+  chatDurationMinutes?: number;
+}
+
+export class ChatRoutingBridge {
+  constructor(
+    private readonly engine: RoutingEngine,
+    private readonly chat: ChatService,
+    private readonly log: (line: string) => void = () => {},
+  ) {
+    engine.observe({
+      chatEvent: (event) => {
+        try {
+          switch (event.type) {
+            case 'agent-joined':
+              this.agentParticipantFor(event.contactId, event.participantId, event.displayName);
+              this.chat.onAgentJoined(event.participantId);
+              break;
+            case 'agent-left':
+              this.chat.onAgentLeft(event.participantId);
+              break;
+            case 'transferred':
+              this.chat.onTransferred({ fromContactId: event.fromContactId, toContactId: event.toContactId });
+              break;
+            case 'ended':
+              this.chat.onChatEnded(event.contactId);
+              break;
+          }
+        } catch (error) {
+          // The contact's state is the engine's; a chat-layer refusal must not undo it, only be known.
+          this.log(`chat ${event.type} on ${'contactId' in event ? event.contactId : event.fromContactId} not recorded: ${(error as Error).message}`);
+        }
+      },
+    });
+  }
+
+  /** StartChatContact: the contact is queued and routed, the customer joins, the initial message is posted. */
+  startChatContact(input: StartChatContactInput): StartedChatContact {
+    const started = this.engine.startChat({
+      displayName: input.displayName,
+      queueId: input.queueId,
+      attributes: input.attributes,
+      initialMessage: input.initialMessage?.Content,
+      chatDurationMinutes: input.chatDurationMinutes,
+    });
+    const customer = this.chat.startChat({
+      contactId: started.contactId,
+      customerDisplayName: input.displayName,
+      customerParticipantId: started.customerParticipantId,
+    });
+    if (input.initialMessage) this.postInitialMessage(customer, input.initialMessage);
+    return {
+      contactId: started.contactId,
+      initialContactId: started.initialContactId,
+      participantId: customer.participantId,
+      participantToken: customer.participantToken,
+    };
+  }
+
+  /**
+   * The agent's participant on a chat contact, created the first time it is asked for (at offer time: streams
+   * starts the agent's ChatJS session while the contact rings). Its id is the agent's connection id.
+   */
+  agentParticipantFor(contactId: string, agentConnectionId: string, displayName: string): ChatParticipant {
+    return this.chat.getParticipant(agentConnectionId) ?? this.chat.addAgent({ contactId, displayName, participantId: agentConnectionId });
+  }
+
+  /** The customer's first message, sent as the customer would (it needs a connection token first). */
+  private postInitialMessage(customer: ChatParticipant, message: { ContentType: string; Content: string }): void {
+    const connection = this.chat.createParticipantConnection(customer.participantToken, { Type: ['CONNECTION_CREDENTIALS'] });
+    const token = connection.ConnectionCredentials?.ConnectionToken;
+    if (!token) return;
+    this.chat.sendMessage(token, { ContentType: message.ContentType, Content: message.Content });
+  }
+}

@@ -1,6 +1,7 @@
 // The CCP's `api_request` methods (amazon-connect-streams' client methods) carried out on the routing
 // engine for one signed-in agent. Every method gets an answer: unknown ones an error, never silence.
 
+import type { ChatRoutingBridge } from '../chat/chat-routing-bridge';
 import type { AgentConfig } from '../model';
 import type { RoutingEngine } from '../routing/engine';
 import { EngineError, invalidParameter } from '../routing/errors';
@@ -31,6 +32,7 @@ export class CcpApi {
   constructor(
     private readonly engine: RoutingEngine,
     private readonly arns: Arns,
+    private readonly chat?: ChatRoutingBridge,
   ) {}
 
   call(agentId: string, method: string, rawParams: unknown): ApiResult {
@@ -99,6 +101,14 @@ export class CcpApi {
       case 'resumeConnection':
         e.resumeConnection(agentId, str(params, 'contactId'), str(params, 'connectionId'));
         return {};
+      case 'createTransport':
+        return this.createTransport(agentId, params);
+      case 'transferContact': {
+        const target = this.target(params.endpoint);
+        if (!('quickConnectId' in target)) throw invalidParameter('a chat is transferred to a queue or agent quick connect');
+        e.transferChat(agentId, str(params, 'contactId'), target.quickConnectId);
+        return {};
+      }
       case 'sendDigits':
         e.sendDigits(agentId, str(params, 'contactId'), str(params, 'digits'));
         return {};
@@ -106,6 +116,17 @@ export class CcpApi {
         if (NO_OPS.has(method)) return {};
         throw new EngineError('InvalidParameterException', `the local contact center does not support ${method}`);
     }
+  }
+
+  /** createTransport chat_token: the agent's connection token for the chat's participant service calls. */
+  private createTransport(agentId: string, params: Params): unknown {
+    if (params.transportType !== 'chat_token') throw invalidParameter(`the local contact center does not give ${String(params.transportType)} transports`);
+    const contactId = str(params, 'contactId');
+    const view = this.engine.getAgentView(agentId).contacts.find((c) => c.contactId === contactId);
+    if (!view?.chat || !this.chat) throw new EngineError('ResourceNotFoundException', `chat contact ${contactId} is not one of this agent's contacts`);
+    const participant = this.chat.agentParticipantFor(contactId, view.chat.agentConnectionId, this.engine.getAgentView(agentId).name);
+    if (!participant.connectionToken || participant.disconnectedAt !== null) throw new EngineError('AccessDeniedException', `the agent is no longer in chat ${contactId}`);
+    return { chatTokenTransport: { participantToken: participant.connectionToken, expiry: new Date(participant.connectionExpiresAt ?? Date.now()).toISOString() } };
   }
 
   /** A streams Endpoint: one of our quick connects (by ARN) or a phone number. */

@@ -4,7 +4,8 @@
 // protocol is described in ccp-protocol.md.
 //
 // Parent window <-> this page: {event, data} messages (the real CCP's conduit). This page <-> server: JSON frames,
-//   server -> page  hello {signedIn, agentId} | conduit {event, data} | api_response {requestId, data, err} | terminated
+//   server -> page  hello {signedIn, agentId} | conduit {event, data} (agent::update, webSocket::all_message for
+//                   chat items) | api_response {requestId, data, err} | terminated
 //   page -> server  parent_ready | api_request {requestId, method, params} | reload_agent_configuration | mute {muted}
 // Dates travel over the socket as {"$date": <epoch ms>}; streams needs real Date objects.
 'use strict';
@@ -181,6 +182,8 @@
   function onParentReady() {
     parentReady = true;
     clearInterval(ackTimer);
+    // The real CCP's shared worker tells streams when its agent WebSocket is up; chat (ChatJS) waits for it.
+    post('webSocket::connection_gain');
     send({ type: 'parent_ready' }); // if the socket is down, the hello after the reconnect sends it
   }
 
@@ -221,6 +224,10 @@
         break;
       case 'reload_agent_configuration':
         send({ type: 'reload_agent_configuration' });
+        break;
+      case 'webSocket::subscribe':
+        // Topics (aws/chat, aws/task) are always delivered here: every item the server pushes is the agent's own.
+        post('webSocket::subscription_update', { topic: 'aws/subscribe', content: { status: 'success', topics: Array.isArray(data) ? data : [] } });
         break;
       default:
         break; // outer_context_info, iframe_style, tab_id, send_logs, …: nothing to do

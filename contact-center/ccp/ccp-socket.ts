@@ -4,10 +4,18 @@
 
 import type { IncomingMessage } from 'node:http';
 import { WebSocket, type RawData } from 'ws';
+import type { ChatRoutingBridge } from '../chat/chat-routing-bridge';
+import type { ChatService } from '../chat/chat-service';
 import type { RoutingEngine } from '../routing/engine';
 import type { SessionStore } from '../server/sessions';
 import { CcpApi } from './ccp-api';
-import { agentUpdate, type Arns } from './snapshot';
+import { agentUpdate, type Arns, type ChatTokenLookup } from './snapshot';
+
+/** The chat layer, when the contact center serves chat: agents' tokens and the items pushed to their CCP pages. */
+export interface CcpChat {
+  service: ChatService;
+  bridge: ChatRoutingBridge;
+}
 
 interface PageSocket {
   ws: WebSocket;
@@ -31,10 +39,34 @@ export class CcpSockets {
     private readonly arns: Arns,
     private readonly sessions: SessionStore,
     private readonly events: CcpSocketEvents = {},
+    private readonly chat?: CcpChat,
   ) {
-    this.api = new CcpApi(engine, arns);
+    this.api = new CcpApi(engine, arns, chat?.bridge);
     engine.observe({ agentChanged: (agentId) => this.agentChanged(agentId) });
+    // Chat items reach an agent's streams as webSocket::all_message on aws/chat (what the real CCP's socket relays).
+    chat?.service.subscribeAll(({ item, recipients }) => {
+      const content = JSON.stringify(item);
+      for (const recipient of recipients) {
+        if (recipient.role !== 'AGENT') continue;
+        const agentId = this.agentOfParticipant(recipient.contactId, recipient.participantId);
+        if (!agentId) continue;
+        for (const page of this.pages) {
+          if (page.ready && page.agentId === agentId) this.send(page, { type: 'conduit', event: 'webSocket::all_message', data: { topic: 'aws/chat', content } });
+        }
+      }
+    });
   }
+
+  private agentOfParticipant(contactId: string, participantId: string): string | null {
+    if (!this.engine.hasContact(contactId)) return null;
+    return this.engine.getContact(contactId).participants.find((p) => p.connectionId === participantId)?.agentId ?? null;
+  }
+
+  /** The agent's participant token of a chat contact, made at its first snapshot (while it rings). */
+  private readonly chatToken: ChatTokenLookup = (contact, agentName) => {
+    if (!this.chat || !contact.chat) return null;
+    return this.chat.bridge.agentParticipantFor(contact.contactId, contact.chat.agentConnectionId, agentName).participantToken;
+  };
 
   /** Number of open CCP pages per agent. */
   connectedAgents(): Map<string, number> {
@@ -122,7 +154,7 @@ export class CcpSockets {
 
   private sendUpdate(page: PageSocket, agentId: string): void {
     if (!this.engine.hasAgent(agentId)) return;
-    const data = agentUpdate(this.engine.instance, this.arns, this.engine.getAgentView(agentId), Date.now());
+    const data = agentUpdate(this.engine.instance, this.arns, this.engine.getAgentView(agentId), Date.now(), this.chatToken);
     this.send(page, { type: 'conduit', event: 'agent::update', data });
   }
 

@@ -60,7 +60,22 @@ function endpoint(c: ConnectionView) {
   return { endpointARN: null, type: c.endpointType, name: c.name, phoneNumber: c.phoneNumber, agentLogin: null, queue: null };
 }
 
-function connection(arns: Arns, view: AgentView, contact: ContactView, c: ConnectionView) {
+/** The agent's chat participant token for a chat contact (streams hands it to ChatJS from connectionData). */
+export type ChatTokenLookup = (contact: ContactView, agentName: string) => string | null;
+
+function chatMediaInfo(view: AgentView, contact: ContactView, own: boolean, chatToken: ChatTokenLookup | undefined) {
+  if (contact.channel !== 'chat' || !contact.chat) return null;
+  if (!own) return { customerName: contact.chat.customerDisplayName, connectionData: null, chatAutoAccept: false };
+  const token = chatToken?.(contact, view.name) ?? null;
+  return {
+    chatAutoAccept: false,
+    connectionData: token === null ? null : JSON.stringify({ ConnectionAuthenticationToken: token }),
+    customerName: null,
+    agentName: view.name,
+  };
+}
+
+function connection(arns: Arns, view: AgentView, contact: ContactView, c: ConnectionView, chatToken?: ChatTokenLookup) {
   const own = c.type === 'agent';
   const softphone = own && !contact.deskPhone && contact.channel === 'voice';
   return {
@@ -75,13 +90,13 @@ function connection(arns: Arns, view: AgentView, contact: ContactView, c: Connec
     softphoneMediaInfo: softphone
       ? { callType: 'audio_only', autoAccept: view.config.autoAccept, mediaLegContextToken: null, callContextToken: null, callConfigJson: '{}' }
       : null,
-    chatMediaInfo: null,
+    chatMediaInfo: chatMediaInfo(view, contact, own, chatToken),
     monitoringInfo: null,
     quickConnectName: c.quickConnectName,
   };
 }
 
-function contact(arns: Arns, config: InstanceConfig, view: AgentView, c: ContactView) {
+function contact(arns: Arns, config: InstanceConfig, view: AgentView, c: ContactView, chatToken?: ChatTokenLookup) {
   const queue = c.queueId ? config.queues.find((q) => q.id === c.queueId) : undefined;
   const attributes: Record<string, { name: string; value: string }> = {};
   for (const [name, value] of Object.entries(c.attributes)) attributes[name] = { name, value };
@@ -98,15 +113,18 @@ function contact(arns: Arns, config: InstanceConfig, view: AgentView, c: Contact
     description: c.transferredBy ? `Transferred by ${c.transferredBy}` : null,
     references: null,
     contactDuration: '0',
-    contactFeatures: { multiPartyConferenceEnabled: false, screenRecordingConfig: null },
+    contactFeatures:
+      c.channel === 'chat'
+        ? { attachmentsEnabled: true, messagingMarkdownEnabled: true, multiPartyConferenceEnabled: false, screenRecordingConfig: null }
+        : { multiPartyConferenceEnabled: false, screenRecordingConfig: null },
     channelContext: null,
     segmentAttributes: c.transferredBy ? { 'connect:TransferredBy': { ValueString: c.transferredBy } } : null,
-    connections: c.connections.map((x) => connection(arns, view, c, x)),
+    connections: c.connections.map((x) => connection(arns, view, c, x, chatToken)),
   };
 }
 
 /** The `data` of an `agent::update` message for one agent. */
-export function agentUpdate(config: InstanceConfig, arns: Arns, view: AgentView, now: number) {
+export function agentUpdate(config: InstanceConfig, arns: Arns, view: AgentView, now: number, chatToken?: ChatTokenLookup) {
   const defaultOutbound = config.queues.find((q) => q.id === config.routingProfiles.find((p) => p.id === view.routingProfileId)?.defaultOutboundQueueId);
   const profile = config.routingProfiles.find((p) => p.id === view.routingProfileId);
   const queues = (profile?.queues ?? [])
@@ -127,7 +145,7 @@ export function agentUpdate(config: InstanceConfig, arns: Arns, view: AgentView,
       snapshotTimestamp: wireDate(now),
       localTimestamp: now,
       skew: 0,
-      contacts: view.contacts.map((c) => contact(arns, config, view, c)).sort((a, b) => a.state.timestamp.$date - b.state.timestamp.$date),
+      contacts: view.contacts.map((c) => contact(arns, config, view, c, chatToken)).sort((a, b) => a.state.timestamp.$date - b.state.timestamp.$date),
     },
     configuration: {
       agentARN: arns.agent(view.agentId),

@@ -116,7 +116,7 @@ export async function startContactCenter(options: ContactCenterOptions): Promise
 
   const arns = new Arns(config);
   const sessions = new SessionStore(() => clock.now());
-  const sockets = new CcpSockets(engine, arns, sessions);
+  const sockets = new CcpSockets(engine, arns, sessions, {}, { service: chat, bridge: chatBridge });
   const deskPhones = new DeskPhones(engine);
   const app = buildContactCenterApp({
     config,

@@ -8,13 +8,18 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const harnessDir = fileURLToPath(new URL('.', import.meta.url));
-const streamsBundle = createRequire(import.meta.url).resolve('amazon-connect-streams'); // release/connect-streams.js
+const require = createRequire(import.meta.url);
+const streamsBundle = require.resolve('amazon-connect-streams'); // release/connect-streams.js
+const chatBundle = require.resolve('amazon-connect-chatjs'); // dist/amazon-connect-chat.js
 
 const files: Record<string, string> = {
   '/': `${harnessDir}index.html`,
   '/index.html': `${harnessDir}index.html`,
   '/harness.js': `${harnessDir}harness.js`,
+  '/chat.html': `${harnessDir}chat.html`,
+  '/chat-harness.js': `${harnessDir}chat-harness.js`,
   '/streams/connect-streams.js': streamsBundle,
+  '/chatjs/amazon-connect-chat.js': chatBundle,
 };
 
 export interface StreamsHarnessServer {
@@ -22,6 +27,8 @@ export interface StreamsHarnessServer {
   url: string;
   /** The harness page for a CCP URL, e.g. pageUrl('http://127.0.0.1:8080/ccp-v2/', { loadTimeout: 2000 }). */
   pageUrl(ccpUrl: string, options?: Record<string, string | number>): string;
+  /** The same harness with amazon-connect-chatjs loaded after streams, its endpoint set to the CCP's origin. */
+  chatPageUrl(ccpUrl: string, options?: Record<string, string | number>): string;
   close(): Promise<void>;
 }
 
@@ -52,6 +59,11 @@ export async function serveStreamsHarness(): Promise<StreamsHarnessServer> {
       const query = new URLSearchParams({ ccp: ccpUrl });
       for (const [key, value] of Object.entries(options)) query.set(key, String(value));
       return `${url}?${query}`;
+    },
+    chatPageUrl(ccpUrl, options = {}) {
+      const query = new URLSearchParams({ ccp: ccpUrl });
+      for (const [key, value] of Object.entries(options)) query.set(key, String(value));
+      return `${url}chat.html?${query}`;
     },
     close: () =>
       new Promise<void>((resolve, reject) => {

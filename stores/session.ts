@@ -152,6 +152,11 @@ export const useSessionStore = defineStore('session', () => {
     if (!options.inline) notice.value = { key, command: command.type, error };
   }
 
+  /** Follows one chat's transcript (the whole of it, then increments); returns the unfollow. */
+  function followChat(contactId: string, listener: Parameters<SessionClient['followChat']>[1]): () => void {
+    return client ? client.followChat(contactId, listener) : () => {};
+  }
+
   async function getLog(): Promise<LogResult> {
     if (!client) return { ok: false, error: { code: 'engine-unavailable', detail: 'no session client attached' } };
     return client.getLog();
@@ -189,6 +194,7 @@ export const useSessionStore = defineStore('session', () => {
     dismissNotice,
     run,
     getLog,
+    followChat,
     // ── commands, named as the agent thinks of them ──
     signIn: (instanceUrl: string, options?: RunOptions) => run({ type: 'sign-in', instanceUrl }, options),
     signOut: () => run({ type: 'sign-out' }),

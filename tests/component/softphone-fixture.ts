@@ -5,7 +5,7 @@ import { flushPromises, mount, type ComponentMountingOptions } from '@vue/test-u
 import { createPinia, type Pinia } from 'pinia';
 import { vi } from 'vitest';
 import type { Component } from 'vue';
-import type { LogResult, SessionClient } from '@/lib/messaging/session-client';
+import type { ChatUpdate, LogResult, SessionClient } from '@/lib/messaging/session-client';
 import type { CommandResult, SessionCommand } from '@/lib/session/commands';
 import {
   emptySnapshot,
@@ -51,9 +51,18 @@ export class FakeSessionClient implements SessionClient {
     return () => undefined;
   }
 
-  /** Chat transcripts: none in these fixtures. */
-  followChat() {
-    return () => undefined;
+  /** Who follows which chat's transcript (the panel's chat store); `pushChat` plays the worker. */
+  readonly chatFollowers = new Map<string, Set<(update: ChatUpdate) => void>>();
+
+  followChat(contactId: string, listener: (update: ChatUpdate) => void) {
+    const followers = this.chatFollowers.get(contactId) ?? new Set();
+    followers.add(listener);
+    this.chatFollowers.set(contactId, followers);
+    return () => void followers.delete(listener);
+  }
+
+  pushChat(contactId: string, update: ChatUpdate) {
+    for (const listener of this.chatFollowers.get(contactId) ?? []) listener(update);
   }
 
   /** The worker sends a snapshot (sequence numbers are filled in). */

@@ -1,0 +1,172 @@
+// The agent's chat contacts for the panel (F16, F17): which chats there are and where each stands, each chat's
+// transcript (followed per contact from the worker: the whole transcript first, then increments), unread counts,
+// how long the customer has waited for a reply, who is typing, and the chat commands.
+
+import { defineStore } from 'pinia';
+import { computed, ref, watch } from 'vue';
+import type { ChatContactState, ChatContactViewModel, ChatTabView, IncomingChatView } from '@/components/chat/chat-view-model';
+import { mergeChatItems, type ChatItemView } from '@/lib/session/chat-transcript';
+import type { ContactView } from '@/lib/session/snapshot';
+import { useSessionStore } from './session';
+
+/** A typing indicator lasts this long without a new one (ChatJS sends at most one per 10 s). */
+const TYPING_SHOWN_MS = 12_000;
+
+function chatStateOf(contact: ContactView): ChatContactState | null {
+  if (contact.state === 'incoming' || contact.state === 'connecting') return 'incoming';
+  if (contact.state === 'connected') return 'connected';
+  if (contact.state === 'ended') return 'acw';
+  return null; // missed, rejected, error: not a chat the agent works
+}
+
+function customerNameOf(contact: ContactView): string {
+  return contact.customerName ?? contact.connections.find((c) => c.role === 'customer')?.name ?? '';
+}
+
+const isCustomerMessage = (item: Pick<ChatItemView, 'role' | 'kind'>) => item.role === 'CUSTOMER' && item.kind !== 'event';
+
+export const useChatContactsStore = defineStore('chat-contacts', () => {
+  const session = useSessionStore();
+  const transcripts = ref<Record<string, ChatItemView[]>>({});
+  const typingAt = ref<Record<string, number>>({});
+  const selectedId = ref<string | null>(null);
+  const now = ref(Date.now());
+  const following = new Map<string, () => void>();
+
+  const chats = computed(() =>
+    session.snapshot.contacts
+      .filter((c) => c.channel === 'chat')
+      .map((contact) => ({ contact, state: chatStateOf(contact) }))
+      .filter((x): x is { contact: ContactView; state: ChatContactState } => x.state !== null),
+  );
+
+  // Follow every chat while it is on the agent's list; the worker keeps the transcripts, we mirror them.
+  watch(
+    () => chats.value.map((c) => c.contact.id),
+    (ids) => {
+      for (const id of ids) {
+        if (following.has(id)) continue;
+        following.set(
+          id,
+          session.followChat(id, (update) => {
+            if (update.type === 'items') {
+              const current = update.full ? [] : (transcripts.value[id] ?? []);
+              transcripts.value = { ...transcripts.value, [id]: mergeChatItems(current, update.items).items };
+            } else if (update.role === 'CUSTOMER') {
+              typingAt.value = { ...typingAt.value, [id]: update.at };
+            }
+          }),
+        );
+      }
+      for (const [id, stop] of following) {
+        if (ids.includes(id)) continue;
+        stop();
+        following.delete(id);
+        const { [id]: _gone, ...rest } = transcripts.value;
+        transcripts.value = rest;
+      }
+      const workable = chats.value.filter((c) => c.state !== 'incoming');
+      if (!workable.some((c) => c.contact.id === selectedId.value)) selectedId.value = workable[0]?.contact.id ?? null;
+    },
+    { immediate: true },
+  );
+
+  function unreadOf(id: string): number {
+    return (transcripts.value[id] ?? []).filter((i) => isCustomerMessage(i) && i.receipt !== 'read').length;
+  }
+
+  /** When the oldest customer message after the agent's last message arrived; null when the agent answered. */
+  function waitingSinceOf(id: string): number | null {
+    const items = transcripts.value[id] ?? [];
+    let since: number | null = null;
+    for (const item of items) {
+      if (item.role === 'AGENT' && item.kind !== 'event') since = null;
+      else if (isCustomerMessage(item) && since === null) since = item.time;
+    }
+    return since;
+  }
+
+  const tabs = computed<ChatTabView[]>(() =>
+    chats.value
+      .filter((c) => c.state !== 'incoming')
+      .map(({ contact, state }) => ({
+        contactId: contact.id,
+        customerName: customerNameOf(contact),
+        unread: unreadOf(contact.id),
+        waitingSinceMs: state === 'connected' ? waitingSinceOf(contact.id) : null,
+        state,
+      })),
+  );
+
+  const incoming = computed<IncomingChatView[]>(() =>
+    chats.value
+      .filter((c) => c.state === 'incoming')
+      .map(({ contact }) => ({
+        contactId: contact.id,
+        customerName: customerNameOf(contact),
+        queueName: contact.queueName,
+        initialMessage: (transcripts.value[contact.id] ?? []).find(isCustomerMessage)?.content ?? null,
+      })),
+  );
+
+  const selected = computed<ChatContactViewModel | null>(() => {
+    const chat = chats.value.find((c) => c.contact.id === selectedId.value && c.state !== 'incoming');
+    if (!chat) return null;
+    const id = chat.contact.id;
+    const typing = typingAt.value[id];
+    return {
+      contactId: id,
+      customerName: customerNameOf(chat.contact),
+      state: chat.state,
+      messages: transcripts.value[id] ?? [],
+      typingName: typing !== undefined && now.value - typing < TYPING_SHOWN_MS ? customerNameOf(chat.contact) : null,
+      markdownEnabled: chat.contact.chatFeatures?.markdown ?? true,
+      attachmentsEnabled: chat.contact.chatFeatures?.attachments ?? true,
+      attachmentUrls: {},
+    };
+  });
+
+  // What the agent sees is read: the newest unread customer message of the shown chat gets a read receipt.
+  watch(
+    () => {
+      const chat = selected.value;
+      if (!chat || chat.state !== 'connected') return null;
+      const unread = chat.messages.filter((i) => isCustomerMessage(i) && i.receipt !== 'read');
+      return unread.length > 0 ? { contactId: chat.contactId, messageId: unread[unread.length - 1]!.id } : null;
+    },
+    (target) => {
+      if (target) void session.run({ type: 'chat-read', contactId: target.contactId, messageId: target.messageId }, { inline: true });
+    },
+  );
+
+  /** Moves the clock that waiting times and typing indicators read (the panel ticks it). */
+  function tick(at = Date.now()): void {
+    now.value = at;
+  }
+
+  async function attach(contactId: string, file: File) {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    let binary = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    return session.run({ type: 'chat-attach', contactId, name: file.name, contentType: file.type, dataBase64: btoa(binary) });
+  }
+
+  async function download(contactId: string, attachmentId: string) {
+    const result = await session.run({ type: 'chat-attachment-url', contactId, attachmentId });
+    if (result.ok && result.value?.url) window.open(result.value.url, '_blank', 'noopener');
+  }
+
+  return {
+    chats,
+    tabs,
+    incoming,
+    selected,
+    selectedId,
+    tick,
+    select: (contactId: string) => (selectedId.value = contactId),
+    send: (contactId: string, text: string) => session.run({ type: 'chat-send', contactId, text, contentType: 'text/markdown' }),
+    typing: (contactId: string) => session.run({ type: 'chat-typing', contactId }, { inline: true }),
+    attach,
+    download,
+  };
+});

@@ -122,3 +122,42 @@ test('a chat started with StartChatContact is offered to streams, and ChatJS con
   await call('harness', 'clear', contactId);
   await call('harness', 'waitFor', 'contact::destroyed', { contactId });
 });
+
+test('a chat transferred to a queue with streams is a new contact of the same chat: the customer keeps the conversation', async () => {
+  const { contactId, customerToken } = await startChat('Taro Suzuki');
+  await call('harness', 'waitFor', 'contact::connecting', { contactId });
+  await call('chatHarness', 'session', contactId);
+  await call('harness', 'accept', contactId);
+  await call('harness', 'waitFor', 'contact::connected', { contactId });
+  await call('chatHarness', 'send', contactId, 'I will pass you to our support team.');
+
+  await call('chatHarness', 'transfer', contactId, 'Support queue');
+  await call('harness', 'waitFor', 'contact::acw', { contactId });
+  // The transferring agent's ChatJS session is told, and leaves the chat.
+  await expect.poll(() => call<string[]>('chatHarness', 'eventsHeard', contactId)).toContain('application/vnd.amazonaws.connect.event.transfer.succeeded');
+  await call('harness', 'clear', contactId);
+
+  // The same agent is the only one available, so the transferred contact is offered back: a new contact id,
+  // the same initial contact id, initiated by transfer.
+  let transferred = '';
+  await expect
+    .poll(() => {
+      transferred = cc.engine.getAgentView('agent1').contacts.find((c) => c.contactId !== contactId && c.initialContactId === contactId)?.contactId ?? '';
+      return transferred;
+    })
+    .not.toBe('');
+  await call('harness', 'waitFor', 'contact::connecting', { contactId: transferred });
+  await call('chatHarness', 'session', transferred);
+  await call('harness', 'accept', transferred);
+  await call('harness', 'waitFor', 'contact::connected', { contactId: transferred });
+
+  await participant.send(new SendMessageCommand({ ConnectionToken: customerToken, ContentType: 'text/plain', Content: 'Still here.' }));
+  await expect.poll(async () => (await call<{ Content?: string; ContactId: string }[]>('chatHarness', 'messagesHeard', transferred)).map((m) => [m.Content, m.ContactId])).toContainEqual(['Still here.', transferred]);
+  // The new agent session reads the whole conversation, from before the transfer too.
+  const history = await call<{ Type: string; Content?: string }[]>('chatHarness', 'transcript', transferred);
+  expect(history.filter((i) => i.Type === 'MESSAGE').map((i) => i.Content)).toEqual(['Hello, my order has not arrived.', 'I will pass you to our support team.', 'Still here.']);
+  expect(cc.engine.getContact(transferred).record.previousContactId).toBe(contactId);
+  await call('harness', 'hangUpAgent', transferred);
+  await call('harness', 'waitFor', 'contact::acw', { contactId: transferred });
+  await call('harness', 'clear', transferred);
+});

@@ -48,6 +48,21 @@
       const response = await (await session(contactId)).getTranscript({ maxResults: 100, sortOrder: 'ASCENDING', scanDirection: 'BACKWARD' });
       return response.data.Transcript.map((i) => ({ Type: i.Type, ContentType: i.ContentType, Content: i.Content, ParticipantRole: i.ParticipantRole }));
     },
+    /** streams' contact.transfer to the quick connect named `name` (how a chat is transferred). */
+    transfer: (contactId, name) =>
+      new Promise((resolve, reject) => {
+        const agent = new connect.Agent();
+        agent.getEndpoints(agent.getAllQueueARNs(), {
+          success: (data) => {
+            const endpoint = data.endpoints.find((e) => e.name === name);
+            if (!endpoint) return reject(new Error(`no quick connect ${name}`));
+            const contact = agent.getContacts().find((c) => c.getContactId() === contactId);
+            contact.transfer(endpoint, { success: () => resolve(true), failure: (err) => reject(new Error(`transfer failed: ${err}`)) });
+          },
+          failure: (err) => reject(new Error(`getEndpoints failed: ${err}`)),
+        });
+      }),
+    eventsHeard: (contactId) => received.filter((r) => r.contactId === contactId).map((r) => r.item && r.item.ContentType),
     messagesHeard: (contactId) => received.filter((r) => r.contactId === contactId && r.kind === 'message').map((r) => r.item),
   };
 })();

@@ -2,15 +2,10 @@
 // against Amazon Connect: StartChatContact (@aws-sdk/client-connect) and the participant service
 // (@aws-sdk/client-connectparticipant), plus the customer's WebSocket framing and CORS for ChatJS.
 
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { ConnectClient, ResourceNotFoundException, StartChatContactCommand } from '@aws-sdk/client-connect';
+import { ResourceNotFoundException, StartChatContactCommand } from '@aws-sdk/client-connect';
 import {
   AccessDeniedException,
   CompleteAttachmentUploadCommand,
-  ConnectParticipantClient,
-  CreateParticipantConnectionCommand,
   DisconnectParticipantCommand,
   GetAttachmentCommand,
   GetTranscriptCommand,
@@ -21,58 +16,26 @@ import {
 } from '@aws-sdk/client-connectparticipant';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { type RunningContactCenter, startContactCenter } from '../../../contact-center/server/contact-center-server';
 import { flowIdOfQueue } from '../../../contact-center/server/routes/start-chat-contact';
+import { agentAccepts as acceptAs, customerConnection as connectAs, type ParticipantFixture, startChat as startAs, startParticipantFixture } from './participant-fixture';
 
-let dataDir: string;
-let cc: RunningContactCenter;
-let connect: ConnectClient;
-let participant: ConnectParticipantClient;
-
-const credentials = { accessKeyId: 'AKIDLOCAL', secretAccessKey: 'local-secret' };
+let f: ParticipantFixture;
+let cc: ParticipantFixture['cc'];
+let connect: ParticipantFixture['connect'];
+let participant: ParticipantFixture['participant'];
 
 beforeEach(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'sb-chat-sdk-'));
-  cc = await startContactCenter({ dataDir, port: 0, demoPassword: 'pw-test' });
-  const region = cc.engine.instance.region;
-  connect = new ConnectClient({ endpoint: cc.url, region, credentials });
-  participant = new ConnectParticipantClient({ endpoint: cc.url, region, credentials });
+  f = await startParticipantFixture();
+  ({ cc, connect, participant } = f);
 });
 
 afterEach(async () => {
-  connect.destroy();
-  participant.destroy();
-  await cc.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await f.close();
 });
 
-async function startChat(displayName = 'Hanako Yamada', queueId = 'basic') {
-  const instance = cc.engine.instance;
-  return connect.send(
-    new StartChatContactCommand({
-      InstanceId: instance.instanceId,
-      ContactFlowId: flowIdOfQueue(instance, queueId),
-      ParticipantDetails: { DisplayName: displayName },
-      Attributes: { accountNumber: 'AC-1001' },
-      InitialMessage: { ContentType: 'text/plain', Content: 'My router keeps rebooting.' },
-    }),
-  );
-}
-
-async function customerConnection(participantToken: string) {
-  const created = await participant.send(new CreateParticipantConnectionCommand({ ParticipantToken: participantToken, Type: ['WEBSOCKET', 'CONNECTION_CREDENTIALS'], ConnectParticipant: true }));
-  return { token: created.ConnectionCredentials!.ConnectionToken!, websocketUrl: created.Websocket!.Url! };
-}
-
-/** agent1 becomes available, is offered the chat and accepts it; returns the agent's connection token. */
-function agentAccepts(contactId: string): string {
-  cc.engine.setStatus('agent1', 'available');
-  const view = cc.engine.getAgentView('agent1').contacts.find((c) => c.contactId === contactId);
-  expect(view?.chat).toBeTruthy();
-  const agent = cc.chatBridge.agentParticipantFor(contactId, view!.chat!.agentConnectionId, 'Emily Carter');
-  cc.engine.acceptContact('agent1', contactId);
-  return agent.connectionToken!;
-}
+const startChat = () => startAs(f);
+const customerConnection = (participantToken: string) => connectAs(f, participantToken);
+const agentAccepts = (contactId: string) => acceptAs(f, contactId);
 
 describe('StartChatContact with @aws-sdk/client-connect', () => {
   it('starts a chat routed by the flow id of a queue, with the customer token and the initial message', async () => {

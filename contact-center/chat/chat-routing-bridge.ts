@@ -84,6 +84,23 @@ export class ChatRoutingBridge {
     return this.chat.getParticipant(agentConnectionId) ?? this.chat.addAgent({ contactId, displayName, participantId: agentConnectionId });
   }
 
+  /**
+   * DisconnectParticipant by an agent (a custom agent app, not streams, which ends a chat with destroyConnection):
+   * the agent's leg of the contact ends as if it had hung up, so the contact goes to After Contact Work. Nothing
+   * happens when the engine already ended it, and a refusal (a leg still ringing) is logged, not thrown: the
+   * participant has left the chat either way.
+   */
+  agentDisconnected(contactId: string, participantId: string): void {
+    if (!this.engine.hasContact(contactId)) return;
+    const leg = this.engine.getContact(contactId).participants.find((p) => p.connectionId === participantId && p.kind === 'agent');
+    if (!leg?.agentId || leg.state === 'disconnected') return;
+    try {
+      this.engine.destroyConnection(leg.agentId, contactId, participantId);
+    } catch (error) {
+      this.log(`the agent's DisconnectParticipant on chat ${contactId} did not end the contact: ${(error as Error).message}`);
+    }
+  }
+
   /** The customer's first message, sent as the customer would (it needs a connection token first). */
   private postInitialMessage(customer: ChatParticipant, message: { ContentType: string; Content: string }): void {
     const connection = this.chat.createParticipantConnection(customer.participantToken, { Type: ['CONNECTION_CREDENTIALS'] });

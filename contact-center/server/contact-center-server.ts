@@ -107,6 +107,7 @@ export async function startContactCenter(options: ContactCenterOptions): Promise
     onCustomerDisconnected: (contactId) => {
       if (engine.hasContact(contactId)) engine.customerDisconnectChat(contactId);
     },
+    onAgentDisconnected: (contactId, participantId) => chatBridge.agentDisconnected(contactId, participantId),
     onAgentMessage: (contactId, at) => {
       if (engine.hasContact(contactId)) engine.noteAgentMessage(contactId, at);
     },

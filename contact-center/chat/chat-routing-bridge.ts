@@ -22,6 +22,10 @@ export interface StartChatContactInput {
 }
 
 export class ChatRoutingBridge {
+  /** Agent connection id → the agent it was last handed out for, and its contact (in memory: contacts in flight
+   *  end on restart). */
+  private readonly offeredTo = new Map<string, { agentId: string; contactId: string }>();
+
   constructor(
     private readonly engine: RoutingEngine,
     private readonly chat: ChatService,
@@ -36,12 +40,14 @@ export class ChatRoutingBridge {
               this.chat.onAgentJoined(event.participantId);
               break;
             case 'agent-left':
+              this.offeredTo.delete(event.participantId);
               this.chat.onAgentLeft(event.participantId);
               break;
             case 'transferred':
               this.chat.onTransferred({ fromContactId: event.fromContactId, toContactId: event.toContactId });
               break;
             case 'ended':
+              for (const [connectionId, offer] of this.offeredTo) if (offer.contactId === event.contactId) this.offeredTo.delete(connectionId);
               this.chat.onChatEnded(event.contactId);
               break;
           }
@@ -81,7 +87,15 @@ export class ChatRoutingBridge {
    * starts the agent's ChatJS session while the contact rings). Its id is the agent's connection id.
    */
   agentParticipantFor(contactId: string, agentConnectionId: string, displayName: string): ChatParticipant {
-    return this.chat.getParticipant(agentConnectionId) ?? this.chat.addAgent({ contactId, displayName, participantId: agentConnectionId });
+    const existing = this.chat.getParticipant(agentConnectionId);
+    if (existing && existing.disconnectedAt !== null) return existing;
+    const agentId = this.engine.hasContact(contactId) ? (this.engine.getContact(contactId).participants.find((p) => p.connectionId === agentConnectionId)?.agentId ?? null) : null;
+    const offeredTo = this.offeredTo.get(agentConnectionId)?.agentId;
+    if (agentId !== null) this.offeredTo.set(agentConnectionId, { agentId, contactId });
+    if (!existing) return this.chat.addAgent({ contactId, displayName, participantId: agentConnectionId });
+    // The engine keeps one agent connection per contact across offers: offered to another agent now (the first
+    // rejected or missed it), the participant must not keep the previous agent's tokens and name.
+    return agentId !== null && offeredTo !== undefined && offeredTo !== agentId ? this.chat.reissueAgent(agentConnectionId, displayName) : existing;
   }
 
   /**

@@ -17,6 +17,7 @@ import {
   participantByConnectionToken,
   participantByParticipantToken,
   participantsOfChat,
+  reissueParticipant,
   setCurrentContact,
   setParticipantContact,
 } from '../store/chat-participant-repository';
@@ -148,6 +149,17 @@ export class ChatService {
     agent.connectionExpiresAt = now + CONNECTION_TOKEN_LIFETIME_MS;
     insertParticipant(this.db, agent, now);
     return agent;
+  }
+
+  /** The chat offered again to another agent (the first rejected or missed it): the agent participant, which never
+   *  joined, gets new tokens and the new agent's name; the old tokens stop working. */
+  reissueAgent(participantId: string, displayName: string): ChatParticipant {
+    const agent = this.activeParticipant(participantId);
+    if (agent.role !== 'AGENT' || hasEventFrom(this.db, participantId, CONTENT_TYPE.participantJoined)) throw conflict(`Participant ${participantId} is not an agent still to join.`);
+    const name = requireString(displayName, 'DisplayName', 1, DISPLAY_NAME_MAX_LENGTH);
+    const fresh = { displayName: name, participantToken: mintToken(), connectionToken: mintToken(), connectionExpiresAt: this.clock.now() + CONNECTION_TOKEN_LIFETIME_MS };
+    reissueParticipant(this.db, participantId, fresh);
+    return { ...agent, ...fresh, connectedAt: null };
   }
 
   /** The agent accepted: participant.joined to everyone in the chat. */

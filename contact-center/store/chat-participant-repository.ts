@@ -134,6 +134,17 @@ export function setConnectionToken(db: Database, participantId: string, token: s
   db.prepare('UPDATE chat_participants SET connection_token = ?, connection_expires_at = ? WHERE participant_id = ?').run(token, expiresAt, participantId);
 }
 
+/** New tokens and name for a participant that has not joined yet (a chat offered again, to another agent). */
+export function reissueParticipant(db: Database, participantId: string, fresh: { displayName: string; participantToken: string; connectionToken: string; connectionExpiresAt: number }): void {
+  db.prepare('UPDATE chat_participants SET display_name = ?, participant_token = ?, connection_token = ?, connection_expires_at = ?, connected_at = NULL WHERE participant_id = ?').run(
+    fresh.displayName,
+    fresh.participantToken,
+    fresh.connectionToken,
+    fresh.connectionExpiresAt,
+    participantId,
+  );
+}
+
 export function markConnected(db: Database, participantId: string, at: number): void {
   db.prepare('UPDATE chat_participants SET connected_at = ? WHERE participant_id = ? AND connected_at IS NULL').run(at, participantId);
 }

@@ -135,3 +135,33 @@ describe('events, receipts and disconnects through the SDK', () => {
     await expect(f.participant.send(read)).rejects.toBeInstanceOf(ConflictException);
   });
 });
+
+describe('a chat offered again to another agent', () => {
+  it("gives the second agent its own tokens and name; the first agent's tokens stop working", async () => {
+    const started = await startChat(f);
+    const customer = await customerConnection(f, started.ParticipantToken!);
+    f.cc.engine.setStatus('agent1', 'available');
+    const offer = f.cc.engine.getAgentView('agent1').contacts.find((c) => c.contactId === started.ContactId)!;
+    // agent1's CCP builds its ChatJS session while the chat rings, then agent1 rejects it.
+    const first = f.cc.chatBridge.agentParticipantFor(started.ContactId!, offer.chat!.agentConnectionId, 'Emily Carter');
+    f.cc.engine.setStatus('agent2', 'available');
+    f.cc.engine.rejectContact('agent1', started.ContactId!);
+    const again = f.cc.engine.getAgentView('agent2').contacts.find((c) => c.contactId === started.ContactId)!;
+    expect(again.chat!.agentConnectionId).toBe(offer.chat!.agentConnectionId);
+
+    const second = f.cc.chatBridge.agentParticipantFor(started.ContactId!, again.chat!.agentConnectionId, 'Yuki Tanaka');
+    expect(second.participantToken).not.toBe(first.participantToken);
+    expect(second.connectionToken).not.toBe(first.connectionToken);
+    expect(f.cc.chatBridge.agentParticipantFor(started.ContactId!, again.chat!.agentConnectionId, 'Yuki Tanaka').connectionToken).toBe(second.connectionToken);
+    await expect(f.participant.send(new SendMessageCommand({ ConnectionToken: first.connectionToken!, ContentType: 'text/plain', Content: 'still me?' }))).rejects.toBeInstanceOf(AccessDeniedException);
+
+    f.cc.engine.acceptContact('agent2', started.ContactId!);
+    await f.participant.send(new SendMessageCommand({ ConnectionToken: second.connectionToken!, ContentType: 'text/plain', Content: 'Yuki here.' }));
+    const transcript = await f.participant.send(new GetTranscriptCommand({ ConnectionToken: customer.token, MaxResults: 100, SortOrder: 'ASCENDING' }));
+    const agentItems = transcript.Transcript!.filter((item) => item.ParticipantRole === 'AGENT').map((item) => [item.Type, item.DisplayName]);
+    expect(agentItems).toEqual([
+      ['EVENT', 'Yuki Tanaka'],
+      ['MESSAGE', 'Yuki Tanaka'],
+    ]);
+  });
+});

@@ -3,7 +3,10 @@
 // and a new chat is started in both in one step (StartChatContact).
 
 import type { RoutingEngine } from '../routing/engine';
+import { invalidParameter } from '../routing/errors';
+import { ChatError } from './chat-errors';
 import type { ChatService } from './chat-service';
+import { DISPLAY_NAME_MAX_LENGTH, requireString, validSendMessage } from './chat-validation';
 import type { ChatParticipant } from './participants';
 
 export interface StartedChatContact {
@@ -59,20 +62,25 @@ export class ChatRoutingBridge {
     });
   }
 
-  /** StartChatContact: the contact is queued and routed, the customer joins, the initial message is posted. */
+  /** StartChatContact: the contact is queued and routed, the customer joins, the initial message is posted. The
+   *  chat layer's rules are checked first, so that nothing is routed for a request it would refuse. */
   startChatContact(input: StartChatContactInput): StartedChatContact {
+    const displayName = input.displayName.trim();
+    try {
+      requireString(displayName, 'ParticipantDetails.DisplayName', 1, DISPLAY_NAME_MAX_LENGTH);
+      if (input.initialMessage) validSendMessage(input.initialMessage);
+    } catch (error) {
+      // StartChatContact is Connect's API: its malformed input is an InvalidParameterException.
+      throw error instanceof ChatError ? invalidParameter(error.message) : error;
+    }
     const started = this.engine.startChat({
-      displayName: input.displayName,
+      displayName,
       queueId: input.queueId,
       attributes: input.attributes,
       initialMessage: input.initialMessage?.Content,
       chatDurationMinutes: input.chatDurationMinutes,
     });
-    const customer = this.chat.startChat({
-      contactId: started.contactId,
-      customerDisplayName: input.displayName,
-      customerParticipantId: started.customerParticipantId,
-    });
+    const customer = this.chat.startChat({ contactId: started.contactId, customerDisplayName: displayName, customerParticipantId: started.customerParticipantId });
     if (input.initialMessage) this.postInitialMessage(customer, input.initialMessage);
     return {
       contactId: started.contactId,

@@ -118,3 +118,18 @@ describe('GET /api/v1/instance', () => {
     expect(flowIdOfQueue(instance, 'basic')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-a[0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 });
+
+describe('StartChatContact and the chat layer agree', () => {
+  it('trims the display name as the engine does, so a long padded name starts one chat and not an orphan contact', async () => {
+    const name = 'あ'.repeat(256);
+    const started = await startChat(f, { ParticipantDetails: { DisplayName: `  ${name}  ` } });
+    expect(f.cc.chat.getParticipant(started.ParticipantId!)?.displayName).toBe(name);
+    expect(f.cc.engine.getContact(started.ContactId!).chat?.customerDisplayName).toBe(name);
+  });
+
+  it('refuses a message the participant service would refuse before anything is queued', async () => {
+    await expect(startChat(f, { ParticipantDetails: { DisplayName: 'x'.repeat(257) } })).rejects.toBeInstanceOf(InvalidParameterException);
+    await expect(startChat(f, { InitialMessage: { ContentType: 'text/markdown', Content: '' } })).rejects.toBeInstanceOf(InvalidParameterException);
+    expect(f.cc.engine.queueSize('basic', 'chat')).toBe(0);
+  });
+});

@@ -24,10 +24,8 @@ import {
 import {
   appendItem,
   findClientTokenResult,
-  getItem,
   hasEventFrom,
   readTranscriptPage,
-  recordReceipt,
   rememberClientTokenResult,
   type IdempotentOperation,
 } from '../store/chat-transcript-repository';
@@ -43,7 +41,6 @@ import {
   messageItem,
   participantJoinedItem,
   participantLeftItem,
-  receiptItem,
   transferSucceededItem,
   typingItem,
   type ChatItem,
@@ -61,7 +58,8 @@ import {
   type SendEventRequest,
   type SendMessageRequest,
 } from './chat-validation';
-import { CONNECTION_TOKEN_LIFETIME_MS, assertMayRead, assertMayWrite, chatOf, isActive, mintToken, senderOf, type ChatParticipant, type DisconnectReason } from './participants';
+import { CONNECTION_TOKEN_LIFETIME_MS, assertMayRead, assertMayWrite, chatOf, isActive, mintToken, newParticipant, senderOf, type ChatParticipant, type DisconnectReason } from './participants';
+import { recipientOf, sendReceipt } from './chat-receipts';
 import { ParticipantConnections, type CreateParticipantConnectionRequest, type CreateParticipantConnectionResponse } from './participant-connections';
 
 export interface ChatServiceOptions {
@@ -126,7 +124,7 @@ export class ChatService {
     const now = this.clock.now();
     const displayName = requireString(request.customerDisplayName, 'ParticipantDetails.DisplayName', 1, DISPLAY_NAME_MAX_LENGTH);
     if (getChat(this.db, request.contactId)) throw conflict(`Chat ${request.contactId} already exists.`);
-    const customer = this.newParticipant({ contactId: request.contactId, initialContactId: request.contactId, role: 'CUSTOMER', displayName }, request.customerParticipantId);
+    const customer = newParticipant({ contactId: request.contactId, initialContactId: request.contactId, role: 'CUSTOMER', displayName }, request.customerParticipantId);
     this.db.transaction(() => {
       insertChat(this.db, { initialContactId: request.contactId, contactId: request.contactId, at: now });
       insertParticipant(this.db, customer, now);
@@ -144,7 +142,7 @@ export class ChatService {
     const now = this.clock.now();
     const chat = this.liveChatOfContact(request.contactId);
     const displayName = requireString(request.displayName, 'DisplayName', 1, DISPLAY_NAME_MAX_LENGTH);
-    const agent = this.newParticipant({ contactId: request.contactId, initialContactId: chat.initialContactId, role: 'AGENT', displayName }, request.participantId);
+    const agent = newParticipant({ contactId: request.contactId, initialContactId: chat.initialContactId, role: 'AGENT', displayName }, request.participantId);
     agent.connectionToken = mintToken();
     agent.connectionExpiresAt = now + CONNECTION_TOKEN_LIFETIME_MS;
     insertParticipant(this.db, agent, now);
@@ -249,7 +247,7 @@ export class ChatService {
         }
         case CONTENT_TYPE.messageDelivered:
         case CONTENT_TYPE.messageRead:
-          return this.receipt(sender, receiptMessageId(valid.content), valid.contentType === CONTENT_TYPE.messageRead ? 'read' : 'delivered', now);
+          return sendReceipt(this.db, this.fanout, sender, receiptMessageId(valid.content), valid.contentType === CONTENT_TYPE.messageRead ? 'read' : 'delivered', now);
         default:
           // connection.acknowledged: the pre-2025 way of saying "connected" (now ConnectParticipant).
           markConnected(this.db, sender.participantId, now);
@@ -326,19 +324,6 @@ export class ChatService {
 
   // ---- internals -------------------------------------------------------------------------------------------------
 
-  private newParticipant(base: Pick<ChatParticipant, 'contactId' | 'initialContactId' | 'role' | 'displayName'>, participantId?: string): ChatParticipant {
-    return {
-      ...base,
-      participantId: participantId ?? randomUUID(),
-      participantToken: mintToken(),
-      connectionToken: null,
-      connectionExpiresAt: null,
-      connectedAt: null,
-      disconnectedAt: null,
-      disconnectReason: null,
-    };
-  }
-
   private liveChatOfContact(contactId: string) {
     const chat = chatOfContact(this.db, contactId);
     if (!chat) throw notFound(`Contact ${contactId} is not a chat.`);
@@ -379,24 +364,6 @@ export class ChatService {
     })();
   }
 
-  private receipt(recipient: ChatParticipant, messageId: string, kind: 'read' | 'delivered', now: number): SentItem {
-    const message = getItem(this.db, messageId);
-    if (!message || message.InitialContactId !== recipient.initialContactId || (message.Type !== 'MESSAGE' && message.Type !== 'ATTACHMENT')) {
-      throw invalidInput(`Message ${messageId} is not a message of this chat.`);
-    }
-    if (message.ParticipantId === recipient.participantId) throw invalidInput('A participant does not send receipts for its own messages.');
-    // SendEvent: "Message receipts are not supported when there are more than two active participants".
-    if (participantsOfChat(this.db, recipient.initialContactId).filter(isActive).length > 2) {
-      throw conflict('Message receipts are not supported when more than two participants are in the chat.');
-    }
-    const item = receiptItem(chatOf(recipient), messageId, recipient.participantId, kind, now);
-    recordReceipt(this.db, { messageId, recipientParticipantId: recipient.participantId, kind, at: item.AbsoluteTime });
-    // Receipts are for the message's sender only (ChatJS shows them to the sender and drops its own).
-    const sender = message.ParticipantId === undefined ? undefined : getParticipant(this.db, message.ParticipantId);
-    if (sender && isActive(sender)) this.fanout.deliver({ item, recipients: [recipientOf(sender)] });
-    return { Id: item.Id, AbsoluteTime: item.AbsoluteTime };
-  }
-
   /** A participant stops being part of the chat: participant.left (if it had joined) to everyone, itself included,
    *  then its tokens stop working. */
   private depart(participant: ChatParticipant, reason: DisconnectReason): void {
@@ -416,8 +383,4 @@ export class ChatService {
     if (how.store) appendItem(this.db, item);
     this.fanout.deliver({ item, recipients: how.recipients ?? this.recipients(item.InitialContactId) });
   }
-}
-
-function recipientOf(participant: ChatParticipant): ChatRecipient {
-  return { participantId: participant.participantId, role: participant.role, contactId: participant.contactId };
 }

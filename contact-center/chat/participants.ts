@@ -2,7 +2,7 @@
 // agent's connectionData) that only opens a connection, and the connection token every other participant
 // service call carries. Both are unguessable and map to one participant; who may still use them is decided here.
 
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { accessDenied } from './chat-errors';
 import type { ItemChat, ItemSender, ParticipantRole } from './chat-items';
 
@@ -37,6 +37,21 @@ export const WEBSOCKET_URL_LIFETIME_MS = 100 * 1000;
 /** A bearer token: 32 random bytes, URL-safe (it travels in the x-amz-bearer header and in URLs). */
 export function mintToken(): string {
   return randomBytes(32).toString('base64url');
+}
+
+/** A new participant with its participant token; it has no connection token until it connects (agents get one at
+ *  once). `participantId` defaults to a new UUID (an agent's is its connection id in the routing engine). */
+export function newParticipant(base: Pick<ChatParticipant, 'contactId' | 'initialContactId' | 'role' | 'displayName'>, participantId?: string): ChatParticipant {
+  return {
+    ...base,
+    participantId: participantId ?? randomUUID(),
+    participantToken: mintToken(),
+    connectionToken: null,
+    connectionExpiresAt: null,
+    connectedAt: null,
+    disconnectedAt: null,
+    disconnectReason: null,
+  };
 }
 
 export function senderOf(participant: ChatParticipant): ItemSender {

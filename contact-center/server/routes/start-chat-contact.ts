@@ -56,6 +56,15 @@ export interface StartChatContactOptions {
 }
 
 const INITIAL_MESSAGE_TYPES = new Set(['text/plain', 'text/markdown']);
+/** What SupportedMessagingContentTypes may list; Connect requires text/plain among them. */
+const MESSAGING_CONTENT_TYPES = new Set(['text/plain', 'text/markdown', 'application/json', 'application/vnd.amazonaws.connect.message.interactive', 'application/vnd.amazonaws.connect.message.interactive.response']);
+
+function assertSupportedTypes(types: string[] | undefined): void {
+  if (types === undefined) return;
+  const unknown = types.find((type) => !MESSAGING_CONTENT_TYPES.has(type));
+  if (unknown !== undefined) throw new AwsRequestError(400, 'InvalidParameterException', `SupportedMessagingContentTypes: ${unknown} is not a messaging content type.`);
+  if (!types.includes('text/plain')) throw new AwsRequestError(400, 'InvalidParameterException', 'SupportedMessagingContentTypes must include text/plain.');
+}
 
 export const startChatContactRoutes: FastifyPluginAsyncTypebox<StartChatContactOptions> = async (app, { config, bridge, log }) => {
   useAwsShape(app, { validationType: 'InvalidRequestException', log, cors: false });
@@ -72,6 +81,7 @@ export const startChatContactRoutes: FastifyPluginAsyncTypebox<StartChatContactO
     if (body.InitialMessage && !INITIAL_MESSAGE_TYPES.has(body.InitialMessage.ContentType)) {
       throw new AwsRequestError(400, 'InvalidParameterException', 'InitialMessage.ContentType must be text/plain or text/markdown.');
     }
+    assertSupportedTypes(body.SupportedMessagingContentTypes);
     const replayed = body.ClientToken ? replies.get(body.ClientToken) : undefined;
     if (replayed) return replayed;
     const started = bridge.startChatContact({

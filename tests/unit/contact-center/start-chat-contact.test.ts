@@ -34,6 +34,16 @@ describe('StartChatContact refusals, as the SDK parses them', () => {
     expect(f.cc.engine.queueSize('basic', 'chat')).toBe(0);
   });
 
+  it('checks SupportedMessagingContentTypes and ChatDurationInMinutes as Connect does', async () => {
+    await expect(startChat(f, { SupportedMessagingContentTypes: ['text/markdown'] })).rejects.toThrow(/must include text\/plain/);
+    await expect(startChat(f, { SupportedMessagingContentTypes: ['text/plain', 'text/html'] })).rejects.toBeInstanceOf(InvalidParameterException);
+    await expect(startChat(f, { ChatDurationInMinutes: 59 })).rejects.toBeInstanceOf(InvalidParameterException);
+    await expect(startChat(f, { ChatDurationInMinutes: 10_081 })).rejects.toBeInstanceOf(InvalidParameterException);
+    expect(f.cc.engine.queueSize('basic', 'chat')).toBe(0);
+    const started = await startChat(f, { SupportedMessagingContentTypes: ['text/plain', 'text/markdown'], ChatDurationInMinutes: 60 });
+    expect(f.cc.engine.getContact(started.ContactId!).channel).toBe('chat');
+  });
+
   it('sends the AWS restJson1 error shape: x-amzn-errortype header and a __type body', async () => {
     const instance = f.cc.engine.instance;
     const response = await fetch(`${f.cc.url}/contact/chat`, {

@@ -17,11 +17,8 @@ export interface AwsError {
 }
 
 export function sendAwsError(reply: FastifyReply, error: AwsError): void {
-  void reply
-    .code(error.status)
-    .header('x-amzn-errortype', error.type)
-    .header('x-amzn-requestid', randomUUID())
-    .send({ __type: error.type, message: error.message, Message: error.message });
+  if (!reply.hasHeader('x-amzn-requestid')) void reply.header('x-amzn-requestid', randomUUID());
+  void reply.code(error.status).header('x-amzn-errortype', error.type).send({ __type: error.type, message: error.message, Message: error.message });
 }
 
 /** A refusal named as the AWS service names it. */
@@ -67,8 +64,12 @@ function corsHeaders(request: FastifyRequest, reply: FastifyReply): void {
   void reply.header('Access-Control-Allow-Origin', origin).header('Vary', 'Origin').header('Access-Control-Expose-Headers', EXPOSED_HEADERS);
 }
 
-/** Sets the scope's error handler and, with `cors`, its CORS headers and preflight answers for `paths`. */
+/** Sets the scope's error handler and request ids (the SDKs report them as $metadata.requestId) and, with `cors`,
+ *  its CORS headers and preflight answers for `paths`. */
 export function useAwsShape(scope: LoopbackApp, options: AwsScopeOptions, preflightPaths: string[] = []): void {
+  scope.addHook('onRequest', async (_request, reply) => {
+    void reply.header('x-amzn-requestid', randomUUID());
+  });
   scope.setErrorHandler((error, request, reply) => {
     const known = asAwsError(error, options.validationType);
     if (known === null) options.log(`internal error on ${request.method} ${request.url}: ${(error as Error).message}`);

@@ -55,6 +55,8 @@ export interface StartChatContactOptions {
   log: (line: string) => void;
 }
 
+/** How many StartChatContact ClientTokens the server remembers. */
+const REMEMBERED_CLIENT_TOKENS = 10_000;
 const INITIAL_MESSAGE_TYPES = new Set(['text/plain', 'text/markdown']);
 /** What SupportedMessagingContentTypes may list; Connect requires text/plain among them. */
 const MESSAGING_CONTENT_TYPES = new Set(['text/plain', 'text/markdown', 'application/json', 'application/vnd.amazonaws.connect.message.interactive', 'application/vnd.amazonaws.connect.message.interactive.response']);
@@ -92,7 +94,11 @@ export const startChatContactRoutes: FastifyPluginAsyncTypebox<StartChatContactO
       chatDurationMinutes: body.ChatDurationInMinutes,
     });
     const reply = { ContactId: started.contactId, ParticipantId: started.participantId, ParticipantToken: started.participantToken };
-    if (body.ClientToken) replies.set(body.ClientToken, reply);
+    if (body.ClientToken) {
+      replies.set(body.ClientToken, reply);
+      // Bounded: the oldest tokens are forgotten first.
+      if (replies.size > REMEMBERED_CLIENT_TOKENS) replies.delete(replies.keys().next().value as string);
+    }
     log(`chat ${started.contactId} started by StartChatContact in ${queue.name}`);
     return reply;
   });

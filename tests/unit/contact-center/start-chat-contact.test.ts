@@ -42,6 +42,7 @@ describe('StartChatContact refusals, as the SDK parses them', () => {
     expect(f.cc.engine.queueSize('basic', 'chat')).toBe(0);
     const started = await startChat(f, { SupportedMessagingContentTypes: ['text/plain', 'text/markdown'], ChatDurationInMinutes: 60 });
     expect(f.cc.engine.getContact(started.ContactId!).channel).toBe('chat');
+    expect(started.$metadata.requestId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('sends the AWS restJson1 error shape: x-amzn-errortype header and a __type body', async () => {

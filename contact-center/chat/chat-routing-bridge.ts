@@ -1,6 +1,6 @@
 // Joins the routing engine's chat contacts to the chat layer: engine events become chat items (joined, left,
-// transferred, ended), the participant service's customer disconnects and agent messages go back to the engine,
-// and a new chat is started in both in one step (StartChatContact).
+// transferred, ended), the participant service's customer and agent disconnects and agent messages go back to the
+// engine, a new chat is started in both in one step (StartChatContact), and each offer's agent gets its participant.
 
 import type { RoutingEngine } from '../routing/engine';
 import { invalidParameter } from '../routing/errors';

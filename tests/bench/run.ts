@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark, printed as tables with their goals. `npm run bench -- click-to-dial` (or any
-// of routing, offer-latency, extension) runs only the benchmarks whose name is given.
+// of routing, offer-latency, chat-load, extension; CHAT_LOAD_SECONDS and CHAT_LOAD_CHATS size the chat load) runs only the benchmarks whose name is given.
 
+import { chatLoadBench } from './chat-load-bench';
 import { clickToDialBench } from './click-to-dial-bench';
 import { extensionBench } from './extension-bench';
 import { offerLatencyBench } from './offer-latency-bench';
@@ -14,6 +15,11 @@ const BENCHES: Record<string, () => Promise<void>> = {
   },
   'offer-latency': async () => {
     printTable('Offer latency through the contact center (200 signed-in agents)', await offerLatencyBench());
+  },
+  'chat-load': async () => {
+    const seconds = Number(process.env.CHAT_LOAD_SECONDS ?? 60);
+    const chats = Number(process.env.CHAT_LOAD_CHATS ?? 1000);
+    printTable(`Chat load: ${chats} concurrent chats, one customer message a second each, for ${seconds} s (participant sockets)`, await chatLoadBench(chats, seconds));
   },
   extension: async () => {
     const extension = await extensionBench();

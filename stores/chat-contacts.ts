@@ -5,12 +5,15 @@
 import { defineStore } from 'pinia';
 import { computed, ref, watch } from 'vue';
 import type { ChatContactState, ChatContactViewModel, ChatTabView, IncomingChatView } from '@/components/chat/chat-view-model';
+import { isPreviewableImage } from '@/lib/chat-rendering/attachment-rules';
 import { mergeChatItems, type ChatItemView } from '@/lib/session/chat-transcript';
 import type { ContactView } from '@/lib/session/snapshot';
 import { useSessionStore } from './session';
 
 /** A typing indicator lasts this long without a new one (ChatJS sends at most one per 10 s). */
 const TYPING_SHOWN_MS = 12_000;
+/** Images larger than this are offered for download only, not previewed in the transcript. */
+const PREVIEW_MAX_BYTES = 5 * 1024 * 1024;
 
 function chatStateOf(contact: ContactView): ChatContactState | null {
   if (contact.state === 'incoming' || contact.state === 'connecting') return 'incoming';
@@ -32,6 +35,9 @@ export const useChatContactsStore = defineStore('chat-contacts', () => {
   const selectedId = ref<string | null>(null);
   const now = ref(Date.now());
   const following = new Map<string, () => void>();
+  /** Object URLs of the shown chats' image attachments, by attachment id (the transcript previews only these). */
+  const previewUrls = ref<Record<string, string>>({});
+  const previewsRequested = new Set<string>();
 
   const chats = computed(() =>
     session.snapshot.contacts
@@ -62,6 +68,7 @@ export const useChatContactsStore = defineStore('chat-contacts', () => {
         if (ids.includes(id)) continue;
         stop();
         following.delete(id);
+        forgetPreviews(transcripts.value[id] ?? []);
         const { [id]: _gone, ...rest } = transcripts.value;
         transcripts.value = rest;
       }
@@ -122,9 +129,54 @@ export const useChatContactsStore = defineStore('chat-contacts', () => {
       typingName: typing !== undefined && now.value - typing < TYPING_SHOWN_MS ? customerNameOf(chat.contact) : null,
       markdownEnabled: chat.contact.chatFeatures?.markdown ?? true,
       attachmentsEnabled: chat.contact.chatFeatures?.attachments ?? true,
-      attachmentUrls: {},
+      attachmentUrls: previewUrls.value,
     };
   });
+
+  // Approved image attachments of the shown chat are fetched once from their (short-lived) URL and previewed from
+  // an object URL, so the transcript itself never loads anything from the network. A failed fetch leaves the
+  // download button, which asks for a fresh URL.
+  watch(
+    () => selected.value?.messages,
+    (messages) => {
+      const chat = selected.value;
+      if (!chat || !messages) return;
+      for (const item of messages) {
+        for (const attachment of item.attachments ?? []) {
+          if (attachment.status !== 'APPROVED' || !isPreviewableImage(attachment.contentType) || previewsRequested.has(attachment.id)) continue;
+          previewsRequested.add(attachment.id);
+          void loadPreview(chat.contactId, attachment.id);
+        }
+      }
+    },
+  );
+
+  async function loadPreview(contactId: string, attachmentId: string): Promise<void> {
+    const result = await session.run({ type: 'chat-attachment-url', contactId, attachmentId }, { inline: true });
+    if (!result.ok || !result.value?.url) return;
+    try {
+      const response = await fetch(result.value.url);
+      if (!response.ok) return;
+      const blob = await response.blob();
+      if (blob.size > PREVIEW_MAX_BYTES || !isPreviewableImage(blob.type)) return;
+      previewUrls.value = { ...previewUrls.value, [attachmentId]: URL.createObjectURL(blob) };
+    } catch {
+      // Offline or the URL expired: the download button still works.
+    }
+  }
+
+  function forgetPreviews(items: readonly ChatItemView[]): void {
+    const next = { ...previewUrls.value };
+    for (const item of items) {
+      for (const attachment of item.attachments ?? []) {
+        const url = next[attachment.id];
+        if (url) URL.revokeObjectURL(url);
+        delete next[attachment.id];
+        previewsRequested.delete(attachment.id);
+      }
+    }
+    previewUrls.value = next;
+  }
 
   // What the agent sees is read: the newest unread customer message of the shown chat gets a read receipt.
   watch(

@@ -1,5 +1,6 @@
-// Static server for the streams harness (contract tests): serves this folder and the pinned amazon-connect-streams
-// bundle at /streams/connect-streams.js on 127.0.0.1, at an ephemeral port. The harness origin must be 127.0.0.1 so
+// Static server for the streams harness (contract tests): serves this folder, the pinned amazon-connect-streams
+// bundle at /streams/connect-streams.js and amazon-connect-chatjs at /chatjs/amazon-connect-chat.js (for the agent
+// page and for the ChatJS customer page, customer-chat.html) on 127.0.0.1, at an ephemeral port. The harness origin must be 127.0.0.1 so
 // that the contact center's SameSite=Lax session cookie (also on 127.0.0.1) stays same-site inside the CCP iframe.
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -18,6 +19,9 @@ const files: Record<string, string> = {
   '/harness.js': `${harnessDir}harness.js`,
   '/chat.html': `${harnessDir}chat.html`,
   '/chat-harness.js': `${harnessDir}chat-harness.js`,
+  '/agent-chat-extras.js': `${harnessDir}agent-chat-extras.js`,
+  '/customer-chat.html': `${harnessDir}customer-chat.html`,
+  '/customer-chat-harness.js': `${harnessDir}customer-chat-harness.js`,
   '/streams/connect-streams.js': streamsBundle,
   '/chatjs/amazon-connect-chat.js': chatBundle,
 };
@@ -29,6 +33,8 @@ export interface StreamsHarnessServer {
   pageUrl(ccpUrl: string, options?: Record<string, string | number>): string;
   /** The same harness with amazon-connect-chatjs loaded after streams, its endpoint set to the CCP's origin. */
   chatPageUrl(ccpUrl: string, options?: Record<string, string | number>): string;
+  /** The ChatJS CUSTOMER page for the contact center at `ccUrl` (window.customerHarness; customer-chat-harness.js). */
+  customerPageUrl(ccUrl: string, options?: Record<string, string | number>): string;
   close(): Promise<void>;
 }
 
@@ -64,6 +70,11 @@ export async function serveStreamsHarness(): Promise<StreamsHarnessServer> {
       const query = new URLSearchParams({ ccp: ccpUrl });
       for (const [key, value] of Object.entries(options)) query.set(key, String(value));
       return `${url}chat.html?${query}`;
+    },
+    customerPageUrl(ccUrl, options = {}) {
+      const query = new URLSearchParams({ cc: ccUrl });
+      for (const [key, value] of Object.entries(options)) query.set(key, String(value));
+      return `${url}customer-chat.html?${query}`;
     },
     close: () =>
       new Promise<void>((resolve, reject) => {

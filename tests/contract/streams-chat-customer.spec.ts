@@ -77,7 +77,10 @@ test('StartChatContact, the ChatJS customer connects over its WebSocket, streams
 
 test('messages both ways, plain and Markdown, reach the other ChatJS with their ids', async () => {
   const plain = await customer.call<{ Id: string }>('sendMessage', contactId, 'Order 4411, please.');
-  const markdown = await customer.call<{ Id: string }>('sendMessage', contactId, 'It was **urgent** — 急ぎです', 'text/markdown');
+  const markdown = await customer.call<{ Id: string }>('sendMessage', contactId, 'It was **urgent** — 急ぎです', 'text/markdown', 'retry-token-1');
+  // A retry with the same ClientToken is the same message: same id, and nobody hears it twice.
+  const retried = await customer.call<{ Id: string }>('sendMessage', contactId, 'It was **urgent** — 急ぎです', 'text/markdown', 'retry-token-1');
+  expect(retried.Id).toBe(markdown.Id);
   sent.customer.push(plain.Id, markdown.Id);
   const reply = await agent.call<{ id: string }>('chatHarness', 'send', contactId, 'Thanks, *checking* now.', 'text/markdown');
   const reply2 = await agent.call<{ id: string }>('chatHarness', 'send', contactId, 'It left the depot today.');

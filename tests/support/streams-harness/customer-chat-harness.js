@@ -53,8 +53,9 @@
       const result = await chat.connect();
       return { connected: Boolean(result && result.connectSuccess), details: plain(chat.getChatDetails()) };
     },
-    sendMessage: async (key, text, contentType = 'text/plain') => {
-      const response = await session(key).sendMessage({ message: text, contentType });
+    /** clientToken is optional (the bundled SDK makes one); pass one to replay a send as a retry would. */
+    sendMessage: async (key, text, contentType = 'text/plain', clientToken = undefined) => {
+      const response = await session(key).sendMessage({ message: text, contentType, ...(clientToken ? { clientToken } : {}) });
       return { Id: response.data.Id, AbsoluteTime: response.data.AbsoluteTime };
     },
     sendTyping: async (key) => {

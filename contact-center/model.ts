@@ -82,6 +82,33 @@ export interface DirectoryEntry {
   behaviour: FarEndBehaviour;
 }
 
+/** One role's chat timers, in whole minutes (2 to 480), or null for no timer: after `idleMinutes` without a
+ *  message or attachment the participant is marked idle; `autoDisconnectMinutes` later (counted from going idle,
+ *  or from the last message when there is no idle timer) the agent is disconnected and the chat ends. */
+export interface ChatRoleTimers {
+  idleMinutes: number | null;
+  autoDisconnectMinutes: number | null;
+}
+
+/**
+ * Amazon Connect's chat participant timers (UpdateParticipantRoleConfig's IDLE and DISCONNECT_NONCUSTOMER timers
+ * for the CUSTOMER and AGENT roles). They run only while an agent and the customer are both in the chat.
+ */
+export interface ChatParticipantTimers {
+  customer: ChatRoleTimers;
+  agent: ChatRoleTimers;
+}
+
+/** UpdateParticipantRoleConfig's allowed ParticipantTimerDurationInMinutes. */
+export const CHAT_TIMER_MINUTES = { min: 2, max: 480 } as const;
+
+/** Amazon Connect's default: no participant timer is set until a flow calls UpdateParticipantRoleConfig, so an
+ *  idle chat ends only when its ChatDurationInMinutes (1,500 by default) runs out. */
+export const CONNECT_DEFAULT_CHAT_TIMERS: ChatParticipantTimers = {
+  customer: { idleMinutes: null, autoDisconnectMinutes: null },
+  agent: { idleMinutes: null, autoDisconnectMinutes: null },
+};
+
 export interface InstanceConfig {
   instanceId: string; // UUID-shaped, used in ARNs
   region: string;
@@ -95,6 +122,8 @@ export interface InstanceConfig {
   directory: DirectoryEntry[];
   /** Behaviour of a number not in the directory. */
   defaultBehaviour: FarEndBehaviour;
+  /** The chat participant timers every chat of the instance gets; CONNECT_DEFAULT_CHAT_TIMERS (none) when absent. */
+  chatParticipantTimers?: ChatParticipantTimers;
 }
 
 export type DisconnectReason =
@@ -106,6 +135,7 @@ export type DisconnectReason =
   | 'customer_no_answer'
   | 'missed_everywhere'
   | 'expired' // a chat reached its ChatDurationInMinutes
+  | 'idle_disconnect' // a chat's auto-disconnect timer disconnected the agent for idleness
   | 'server_restart';
 
 export interface ContactRecordAgent {

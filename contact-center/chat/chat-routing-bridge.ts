@@ -1,10 +1,13 @@
 // Joins the routing engine's chat contacts to the chat layer: engine events become chat items (joined, left,
 // transferred, ended), the participant service's customer and agent disconnects and agent messages go back to the
-// engine, a new chat is started in both in one step (StartChatContact), and each offer's agent gets its participant.
+// engine, a new chat is started in both in one step (StartChatContact), each offer's agent gets its participant,
+// and the instance's chat participant timers (idle, returned, auto-disconnect) run while an agent is in a chat.
 
+import { CONNECT_DEFAULT_CHAT_TIMERS } from '../model';
 import type { RoutingEngine } from '../routing/engine';
 import { invalidParameter } from '../routing/errors';
 import { ChatError } from './chat-errors';
+import { ChatIdleTimers } from './chat-idle-timers';
 import type { ChatService } from './chat-service';
 import { DISPLAY_NAME_MAX_LENGTH, requireString, validSendMessage } from './chat-validation';
 import type { ChatParticipant } from './participants';
@@ -28,12 +31,21 @@ export class ChatRoutingBridge {
   /** Agent connection id → the agent it was last handed out for, and its contact (in memory: contacts in flight
    *  end on restart). */
   private readonly offeredTo = new Map<string, { agentId: string; contactId: string }>();
+  /** The instance's chat participant timers (Connect's default, none, unless the instance sets some). */
+  readonly idleTimers: ChatIdleTimers;
 
   constructor(
     private readonly engine: RoutingEngine,
     private readonly chat: ChatService,
     private readonly log: (line: string) => void = () => {},
   ) {
+    this.idleTimers = new ChatIdleTimers({
+      clock: engine.clock,
+      chat,
+      timers: engine.instance.chatParticipantTimers ?? CONNECT_DEFAULT_CHAT_TIMERS,
+      disconnectAgent: (contactId) => engine.idleDisconnectChat(contactId),
+      log,
+    });
     engine.observe({
       chatEvent: (event) => {
         try {
@@ -41,9 +53,11 @@ export class ChatRoutingBridge {
             case 'agent-joined':
               this.agentParticipantFor(event.contactId, event.participantId, event.displayName);
               this.chat.onAgentJoined(event.participantId);
+              this.startIdleTimers(event.contactId, event.initialContactId, event.participantId);
               break;
             case 'agent-left':
               this.offeredTo.delete(event.participantId);
+              this.idleTimers.agentLeft(event.participantId);
               this.chat.onAgentLeft(event.participantId);
               break;
             case 'transferred':
@@ -51,6 +65,7 @@ export class ChatRoutingBridge {
               break;
             case 'ended':
               for (const [connectionId, offer] of this.offeredTo) if (offer.contactId === event.contactId) this.offeredTo.delete(connectionId);
+              this.idleTimers.stopChat(event.initialContactId);
               this.chat.onChatEnded(event.contactId);
               break;
           }
@@ -121,6 +136,11 @@ export class ChatRoutingBridge {
     } catch (error) {
       this.log(`the agent's DisconnectParticipant on chat ${contactId} did not end the contact: ${(error as Error).message}`);
     }
+  }
+
+  private startIdleTimers(contactId: string, initialContactId: string, agentParticipantId: string): void {
+    const customerParticipantId = this.engine.hasContact(contactId) ? this.engine.getContact(contactId).chat?.customerParticipantId : undefined;
+    if (customerParticipantId) this.idleTimers.agentJoined({ initialContactId, contactId, agentParticipantId, customerParticipantId });
   }
 
   /** The customer's first message, sent as the customer would (it needs a connection token first). */

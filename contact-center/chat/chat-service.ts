@@ -207,6 +207,16 @@ export class ChatService {
     return getParticipant(this.db, participantId);
   }
 
+  /** An EVENT about a participant that Connect pushes to everyone but keeps out of the transcript (the chat timers'
+   *  participant.idle, .returned, .autodisconnection); undefined when the participant is no longer in the chat. */
+  announceParticipantEvent(participantId: string, contentType: string): ChatItem | undefined {
+    const participant = getParticipant(this.db, participantId);
+    if (!participant || !isActive(participant)) return undefined;
+    const item: ChatItem = { ...typingItem(chatOf(participant), senderOf(participant), this.clock.now()), ContentType: contentType };
+    this.publish(item, { store: false });
+    return item;
+  }
+
   // ---- participant service operations ----------------------------------------------------------------------------
 
   createParticipantConnection(participantToken: string, request: CreateParticipantConnectionRequest = {}): CreateParticipantConnectionResponse {

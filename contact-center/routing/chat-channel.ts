@@ -78,6 +78,17 @@ export class ChatChannel {
     });
   }
 
+  /** A chat timer disconnected the agent for idleness (the customer's or the agent's). With no disconnect flow here
+   *  the chat then ends, as in Connect without one: the agent's contact goes to After Contact Work with reason
+   *  `idle_disconnect`. Only a connected chat can be. */
+  idleDisconnectChat(contactId: string): void {
+    this.core.mutate(() => {
+      const contact = this.chatContact(this.core.contact(contactId));
+      if (contact.state !== 'connected') throw invalidState(`chat ${contactId} is not connected to an agent`);
+      disconnect(this.core, contact.call, contact.participant, 'idle_disconnect');
+    });
+  }
+
   /** Transfers a connected chat through a queue or agent quick connect: a new contact (same InitialContactId,
    *  PreviousContactId = this one) waits in that queue or the agent's own queue, and this one goes to After
    *  Contact Work. Returns the new contact's id. */

@@ -9,6 +9,7 @@
 //                     └────────────┘ (back to the front)               ▼
 //                                                              agent back to their status or next status
 
+import type { Clock } from '../clock';
 import type { AgentConfig, Channel, ContactRecord, InstanceConfig, QuickConnectDef } from '../model';
 import { agentSummaries, agentView, contactDetails } from './agent-views';
 import { ChatChannel, type StartChatInput, type StartedChat } from './chat-channel';
@@ -44,6 +45,11 @@ export class RoutingEngine {
 
   get instance(): InstanceConfig {
     return this.core.config;
+  }
+
+  /** The engine's time, for layers whose timers must run on the same (in tests, virtual) clock. */
+  get clock(): Clock {
+    return this.core.clock;
   }
 
   // ───────────────────────────── agent operations ─────────────────────────────
@@ -249,6 +255,11 @@ export class RoutingEngine {
   /** Transfers a connected chat to a queue or agent quick connect; returns the new contact's id. */
   transferChat(agentId: string, contactId: string, quickConnectId: string): string {
     return this.chat.transferChat(agentId, contactId, quickConnectId);
+  }
+
+  /** A chat's auto-disconnect timer fired: the agent leaves for idleness and the chat ends (ACW for the agent). */
+  idleDisconnectChat(contactId: string): void {
+    this.chat.idleDisconnectChat(contactId);
   }
 
   /** The handling agent sent a message at `at`: the first one is the chat's first response. */

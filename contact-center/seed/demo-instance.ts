@@ -1,7 +1,7 @@
 // The demo instance written to an empty database on first start: four agents in two pairs, so that tests and
 // demos always have a second agent on the same queue for missed-call re-routing and transfers.
 
-import type { InstanceConfig } from '../model';
+import { CONNECT_DEFAULT_CHAT_TIMERS, type InstanceConfig } from '../model';
 
 /** Used when neither `--demo-password` nor the environment provides one. */
 export const DEFAULT_DEMO_PASSWORD = 'switchboard';
@@ -117,4 +117,10 @@ export const DEMO_INSTANCE: InstanceConfig = {
     { phoneNumber: '+819055507788', name: 'Sakura Ito', behaviour: 'answers' },
     { phoneNumber: '+12065550142', name: 'Michael Johnson', behaviour: 'answers' },
   ],
+
+  // Amazon Connect sets no chat participant timer until a flow calls UpdateParticipantRoleConfig, so the demo
+  // sets none either: an idle chat ends when its ChatDurationInMinutes (25 hours by default) runs out. Give a role
+  // idle and auto-disconnect minutes (2 to 480) here, in a new data folder, to see participant.idle,
+  // participant.returned and participant.autodisconnection.
+  chatParticipantTimers: structuredClone(CONNECT_DEFAULT_CHAT_TIMERS),
 };

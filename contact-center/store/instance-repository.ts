@@ -6,6 +6,7 @@ import type {
   AgentDef,
   AgentStatusDef,
   Channel,
+  ChatParticipantTimers,
   DirectoryEntry,
   FarEndBehaviour,
   InstanceConfig,
@@ -25,6 +26,7 @@ interface InstanceRow {
   account_id: string;
   alias: string;
   default_behaviour: FarEndBehaviour;
+  chat_participant_timers_json: string | null;
 }
 
 interface StatusRow {
@@ -94,7 +96,7 @@ export interface LoginUser {
 /** Reads the whole instance configuration; throws when the database has not been seeded. */
 export function loadInstanceConfig(db: Database): InstanceConfig {
   const instance = db
-    .prepare<[], InstanceRow>('SELECT instance_id, region, account_id, alias, default_behaviour FROM instance')
+    .prepare<[], InstanceRow>('SELECT instance_id, region, account_id, alias, default_behaviour, chat_participant_timers_json FROM instance')
     .get();
   if (!instance) throw new Error('The contact center database has no instance yet; call seedIfEmpty first.');
 
@@ -188,6 +190,7 @@ export function loadInstanceConfig(db: Database): InstanceConfig {
     quickConnects,
     directory,
     defaultBehaviour: instance.default_behaviour,
+    ...(instance.chat_participant_timers_json === null ? {} : { chatParticipantTimers: JSON.parse(instance.chat_participant_timers_json) as ChatParticipantTimers }),
   };
 }
 
@@ -231,9 +234,10 @@ function isSeeded(db: Database): boolean {
 }
 
 function insertInstanceConfig(db: Database, config: InstanceConfig, passwordHashes: ReadonlyMap<string, string>): void {
-  db.prepare<[string, string, string, string, FarEndBehaviour]>(
-    `INSERT INTO instance (singleton, instance_id, region, account_id, alias, default_behaviour) VALUES (1, ?, ?, ?, ?, ?)`,
-  ).run(config.instanceId, config.region, config.accountId, config.alias, config.defaultBehaviour);
+  db.prepare<[string, string, string, string, FarEndBehaviour, string | null]>(
+    `INSERT INTO instance (singleton, instance_id, region, account_id, alias, default_behaviour, chat_participant_timers_json)
+     VALUES (1, ?, ?, ?, ?, ?, ?)`,
+  ).run(config.instanceId, config.region, config.accountId, config.alias, config.defaultBehaviour, config.chatParticipantTimers ? JSON.stringify(config.chatParticipantTimers) : null);
 
   const insertStatus = db.prepare<[string, string, string, StatusType, number]>(
     'INSERT INTO statuses (id, name, names_json, type, sort_order) VALUES (?, ?, ?, ?, ?)',

@@ -306,6 +306,15 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 7,
+    name: 'chat participant timers',
+    up(db) {
+      // The instance's chat participant timers (idle and auto-disconnect minutes per role) as JSON; NULL is Amazon
+      // Connect's default, no timer.
+      db.exec(`ALTER TABLE instance ADD COLUMN chat_participant_timers_json TEXT;`);
+    },
+  },
 ];
 
 export function currentSchemaVersion(db: Database): number {

@@ -7,26 +7,16 @@
 // Seed (contact-center/seed/demo-instance.ts): agent1 (Emily Carter) and agent2 (Yuki Tanaka) have the Basic
 // profile (BasicQueue, Support; 3 chats); agent3 (Kenji Sato) has Support Tier 1 (Support, then Billing; 10 chats).
 
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { ConnectClient, type StartChatContactResponse } from '@aws-sdk/client-connect';
-import { type Browser, expect, test } from '@playwright/test';
-import { chromium } from 'playwright-core';
-import { type RunningContactCenter, startContactCenter } from '../../contact-center/server/contact-center-server';
-import { chromiumArgs, chromiumPath } from '../support/chromium';
-import { AgentPage, CONTRACT_PASSWORD, CustomerPage, type HeardItem, SDK_CREDENTIALS, startChatContact, transcriptIds } from '../support/streams-harness/chat-contract-pages';
-import { serveStreamsHarness, type StreamsHarnessServer } from '../support/streams-harness/serve';
+import type { StartChatContactResponse } from '@aws-sdk/client-connect';
+import { expect, test } from '@playwright/test';
+import { AgentPage, type ChatContractWorld, CustomerPage, type HeardItem, startChatContact, startChatContractWorld, transcriptIds } from '../support/streams-harness/chat-contract-pages';
 
 test.describe.configure({ mode: 'serial' });
 
 const EVENT = 'application/vnd.amazonaws.connect.event.';
 
-let dataDir: string;
-let cc: RunningContactCenter;
-let harness: StreamsHarnessServer;
-let browser: Browser;
-let connect: ConnectClient;
+let world: ChatContractWorld;
+let cc: ChatContractWorld['cc'];
 let agent1: AgentPage;
 let agent2: AgentPage;
 let customer: CustomerPage;
@@ -37,22 +27,15 @@ const contacts: string[] = [];
 const heardByCustomer = async () => (await customer.log(chat.ContactId!)).filter((h) => h.kind === 'message').map((h) => h.item!);
 
 test.beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'sb-contract-chatjs-routing-'));
-  cc = await startContactCenter({ dataDir, port: 0, demoPassword: CONTRACT_PASSWORD });
-  connect = new ConnectClient({ endpoint: cc.url, region: cc.engine.instance.region, credentials: SDK_CREDENTIALS });
-  harness = await serveStreamsHarness();
-  browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs() });
-  agent1 = await AgentPage.open(browser, cc, harness, 'agent1');
-  agent2 = await AgentPage.open(browser, cc, harness, 'agent2');
-  customer = await CustomerPage.open(browser, cc, harness);
+  world = await startChatContractWorld('chatjs-routing');
+  cc = world.cc;
+  agent1 = await AgentPage.open(world, 'agent1');
+  agent2 = await AgentPage.open(world, 'agent2');
+  customer = await CustomerPage.open(world);
 });
 
 test.afterAll(async () => {
-  connect?.destroy();
-  await browser?.close();
-  await harness?.close();
-  await cc?.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await world?.close();
 });
 
 /** The contact of the transferred chain that `agentId` holds, once the engine has offered it. */
@@ -86,7 +69,7 @@ async function converseAfterTransfer(agent: AgentPage, contactId: string, fromCu
 
 test('transfer to a queue (quick connect "Support queue"): agent2 gets a new contact of the same chat and the ChatJS customer keeps talking', async () => {
   await agent1.setState('Available');
-  chat = await startChatContact(connect, cc, 'Taro Suzuki', 'basic', 'My invoice is wrong.');
+  chat = await startChatContact(world, 'Taro Suzuki', 'basic', 'My invoice is wrong.');
   contacts.push(chat.ContactId!);
   await customer.connect(chat);
   await agent1.acceptChat(chat.ContactId!);
@@ -151,18 +134,18 @@ test('ten concurrent chats for one Support Tier 1 agent; the eleventh waits in i
   // Only agent3 may take Support chats now (agent1 and agent2 serve Support too).
   await agent1.setState('Offline');
   await agent2.setState('Offline');
-  const agent3 = await AgentPage.open(browser, cc, harness, 'agent3');
+  const agent3 = await AgentPage.open(world, 'agent3');
   await agent3.setState('Available');
   const ten: string[] = [];
   for (let i = 1; i <= 10; i++) {
-    const started = await startChatContact(connect, cc, `Customer ${i}`, 'support', `Question number ${i}`);
+    const started = await startChatContact(world, `Customer ${i}`, 'support', `Question number ${i}`);
     await customer.connect(started);
     await agent3.acceptChat(started.ContactId!);
     ten.push(started.ContactId!);
   }
   expect(cc.engine.getAgentView('agent3').contacts.filter((c) => c.state === 'connected')).toHaveLength(10);
 
-  const eleventh = await startChatContact(connect, cc, 'Customer 11', 'support', 'Is anyone there?');
+  const eleventh = await startChatContact(world, 'Customer 11', 'support', 'Is anyone there?');
   await customer.connect(eleventh);
   await expect.poll(() => cc.engine.queueSize('support', 'chat')).toBe(1);
   expect(cc.engine.getContact(eleventh.ContactId!)).toMatchObject({ state: 'queued', agentId: null });

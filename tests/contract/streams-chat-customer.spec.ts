@@ -4,28 +4,18 @@
 // and accept, messages both ways (plain and Markdown), typing both ways, delivered and read receipts both ways,
 // attachments up and down, GetTranscript against what both sides heard, then the customer leaving → ACW → clear.
 
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { ConnectClient, type StartChatContactResponse } from '@aws-sdk/client-connect';
-import { type Browser, expect, test } from '@playwright/test';
-import { chromium } from 'playwright-core';
-import { type RunningContactCenter, startContactCenter } from '../../contact-center/server/contact-center-server';
-import { chromiumArgs, chromiumPath } from '../support/chromium';
+import type { StartChatContactResponse } from '@aws-sdk/client-connect';
+import { expect, test } from '@playwright/test';
 import { TINY_PNG } from '../support/sdk-chat-customer';
-import { AgentPage, CONTRACT_PASSWORD, CustomerPage, type HeardItem, SDK_CREDENTIALS, startChatContact, transcriptIds } from '../support/streams-harness/chat-contract-pages';
-import { serveStreamsHarness, type StreamsHarnessServer } from '../support/streams-harness/serve';
+import { AgentPage, type ChatContractWorld, CustomerPage, type HeardItem, startChatContact, startChatContractWorld, transcriptIds } from '../support/streams-harness/chat-contract-pages';
 
 test.describe.configure({ mode: 'serial' });
 
 const EVENT = 'application/vnd.amazonaws.connect.event.';
 const INITIAL_MESSAGE = 'Hello, my parcel has not arrived.';
 
-let dataDir: string;
-let cc: RunningContactCenter;
-let harness: StreamsHarnessServer;
-let browser: Browser;
-let connect: ConnectClient;
+let world: ChatContractWorld;
+let cc: ChatContractWorld['cc'];
 let agent: AgentPage;
 let customer: CustomerPage;
 let started: StartChatContactResponse;
@@ -39,26 +29,19 @@ const heardByCustomer = async () => (await customer.log(contactId)).filter((h) =
 const contents = (items: HeardItem[]) => items.filter((i) => i.Type === 'MESSAGE').map((i) => [i.ParticipantRole, i.ContentType, i.Content]);
 
 test.beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'sb-contract-chatjs-customer-'));
-  cc = await startContactCenter({ dataDir, port: 0, demoPassword: CONTRACT_PASSWORD });
-  connect = new ConnectClient({ endpoint: cc.url, region: cc.engine.instance.region, credentials: SDK_CREDENTIALS });
-  harness = await serveStreamsHarness();
-  browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs() });
-  agent = await AgentPage.open(browser, cc, harness, 'agent1');
+  world = await startChatContractWorld('chatjs-customer');
+  cc = world.cc;
+  agent = await AgentPage.open(world, 'agent1');
   await agent.setState('Available');
-  customer = await CustomerPage.open(browser, cc, harness, { receiptThrottle: 1000 });
+  customer = await CustomerPage.open(world, { receiptThrottle: 1000 });
 });
 
 test.afterAll(async () => {
-  connect?.destroy();
-  await browser?.close();
-  await harness?.close();
-  await cc?.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await world?.close();
 });
 
 test('StartChatContact, the ChatJS customer connects over its WebSocket, streams offers the chat and the agent accepts', async () => {
-  started = await startChatContact(connect, cc, 'Hanako Yamada', 'basic', INITIAL_MESSAGE);
+  started = await startChatContact(world, 'Hanako Yamada', 'basic', INITIAL_MESSAGE);
   contactId = started.ContactId!;
   await customer.connect(started);
   await expect.poll(async () => (await customer.log(contactId)).map((h) => h.kind)).toContain('established');

@@ -1,14 +1,51 @@
-// Pages for the chat contract specs where the real ChatJS plays the customer: agent pages (streams + ChatJS in
-// chat.html, plus agent-chat-extras.js) signed in as a seeded agent, ChatJS customer pages (customer-chat.html),
-// and a typed way to call the `window` harness objects they expose with page.evaluate.
+// Set-up for the chat contract specs where the real ChatJS plays the customer: the contact center, harness server,
+// Chromium and SDK client one spec file shares; agent pages (streams + ChatJS in chat.html, plus
+// agent-chat-extras.js) signed in as a seeded agent; ChatJS customer pages (customer-chat.html); and a typed way to
+// call the `window` harness objects they expose with page.evaluate.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ConnectClient, StartChatContactCommand, type StartChatContactResponse } from '@aws-sdk/client-connect';
 import { type Browser, type BrowserContext, expect, type Page } from '@playwright/test';
-import type { RunningContactCenter } from '../../../contact-center/server/contact-center-server';
+import { chromium } from 'playwright-core';
+import { type RunningContactCenter, startContactCenter } from '../../../contact-center/server/contact-center-server';
 import { flowIdOfQueue } from '../../../contact-center/server/routes/start-chat-contact';
-import type { StreamsHarnessServer } from './serve';
+import { chromiumArgs, chromiumPath } from '../chromium';
+import { serveStreamsHarness, type StreamsHarnessServer } from './serve';
 
-export const CONTRACT_PASSWORD = 'contract-pw';
-export const SDK_CREDENTIALS = { accessKeyId: 'AKIDLOCAL', secretAccessKey: 'local-secret' };
+const CONTRACT_PASSWORD = 'contract-pw';
+const SDK_CREDENTIALS = { accessKeyId: 'AKIDLOCAL', secretAccessKey: 'local-secret' };
+
+/** What one spec file shares: a contact center on an ephemeral port (fresh data folder), the harness server,
+ *  Chromium, and the backend's Connect client. */
+export interface ChatContractWorld {
+  cc: RunningContactCenter;
+  harness: StreamsHarnessServer;
+  browser: Browser;
+  connect: ConnectClient;
+  close(): Promise<void>;
+}
+
+export async function startChatContractWorld(name: string): Promise<ChatContractWorld> {
+  const dataDir = mkdtempSync(join(tmpdir(), `sb-contract-${name}-`));
+  const cc = await startContactCenter({ dataDir, port: 0, demoPassword: CONTRACT_PASSWORD });
+  const connect = new ConnectClient({ endpoint: cc.url, region: cc.engine.instance.region, credentials: SDK_CREDENTIALS });
+  const harness = await serveStreamsHarness();
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs() });
+  return {
+    cc,
+    harness,
+    browser,
+    connect,
+    async close() {
+      connect.destroy();
+      await browser.close();
+      await harness.close();
+      await cc.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
 
 type HarnessObject = 'harness' | 'chatHarness' | 'agentChat' | 'customerHarness';
 
@@ -52,7 +89,7 @@ export class AgentPage {
   ) {}
 
   /** Signs `username` in on the contact center's login page, then opens the chat harness and waits for streams. */
-  static async open(browser: Browser, cc: RunningContactCenter, harness: StreamsHarnessServer, username: string): Promise<AgentPage> {
+  static async open({ browser, cc, harness }: ChatContractWorld, username: string): Promise<AgentPage> {
     const context = await browser.newContext();
     const login = await context.newPage();
     await login.goto(`${cc.url}/connect/login`);
@@ -102,7 +139,7 @@ export class AgentPage {
 export class CustomerPage {
   private constructor(readonly page: Page) {}
 
-  static async open(browser: Browser, cc: RunningContactCenter, harness: StreamsHarnessServer, options: Record<string, string | number> = {}): Promise<CustomerPage> {
+  static async open({ browser, cc, harness }: ChatContractWorld, options: Record<string, string | number> = {}): Promise<CustomerPage> {
     const page = await (await browser.newContext()).newPage();
     await page.goto(harness.customerPageUrl(cc.url, options));
     await page.waitForFunction(() => 'customerHarness' in window);
@@ -129,7 +166,7 @@ export class CustomerPage {
 }
 
 /** The backend's StartChatContact (the real @aws-sdk/client-connect) into `queueId`'s flow. */
-export function startChatContact(connect: ConnectClient, cc: RunningContactCenter, displayName: string, queueId: string, initialMessage?: string): Promise<StartChatContactResponse> {
+export function startChatContact({ connect, cc }: ChatContractWorld, displayName: string, queueId: string, initialMessage?: string): Promise<StartChatContactResponse> {
   const instance = cc.engine.instance;
   return connect.send(
     new StartChatContactCommand({

@@ -13,6 +13,7 @@ import type { InstanceConfig } from '../model';
 import type { RoutingEngine } from '../routing/engine';
 import type { Database } from '../store/database';
 import type { DeskPhones } from './deskphone';
+import { customerChatPageRoutes, customerChatStartRoute } from './customer-chat/customer-chat-routes';
 import { HttpError, MAX_BODY_BYTES } from './http-kit';
 import { createLoopbackApp, type LoopbackApp } from './loopback-app';
 import { ccpRoutes } from './routes/ccp';
@@ -69,6 +70,7 @@ export function buildContactCenterApp(parts: ContactCenterAppParts): LoopbackApp
         api.register(profilesRoutes, { db });
         api.register(relatedItemsRoutes, { db, now: parts.now });
         api.get('/api/v1/instance', async () => instanceDescription(parts.config, parts.baseUrl()));
+        api.register(customerChatStartRoute, { config: parts.config, bridge: parts.chatBridge, log: parts.log });
       });
       // Amazon Connect's own routes and shapes (AWS errors; the participant service answers CORS as AWS does).
       app.register(startChatContactRoutes, { config: parts.config, bridge: parts.chatBridge, log: parts.log });
@@ -77,6 +79,7 @@ export function buildContactCenterApp(parts: ContactCenterAppParts): LoopbackApp
       app.register(ccpRoutes, { sessions, sockets: parts.sockets, ccpHtml: parts.ccpHtml, ccpJs: parts.ccpJs });
       app.register(deskPhoneRoutes, { deskPhones: parts.deskPhones });
       app.register(pageRoutes, { config: parts.config });
+      app.register(customerChatPageRoutes, { config: parts.config });
     },
   );
 }

@@ -103,6 +103,7 @@ console.log(`
 Switchboard is ready.
   Local contact center  ${base}/           (demo agents agent1 … agent4, password "switchboard")
   Call in as a customer ${base}/demo/
+  Chat as a customer    ${base}/chat/
   Demo CRM              ${crmUrl}
   Extension             ${extensionDir}
 ${

@@ -17,6 +17,7 @@ button.secondary{background:#fff;color:#0b6bcb}table{border-collapse:collapse;wi
 </style></head><body>
 <h1>Call in as a customer / お客様として発信</h1>
 <p>Places an inbound call into the local contact center: it is routed to an Available agent whose routing profile serves the queue.</p>
+<p><a href="/chat/">Chat as a customer instead / チャットでお問い合わせ</a></p>
 <form id="call"><fieldset><legend>New call</legend>
 <label for="from">Caller number (E.164) / 発信者番号</label><input id="from" name="from" value="+819012345678" required>
 <label for="queue">Queue / キュー</label><select id="queue" name="queue">${queues}</select>

@@ -197,10 +197,14 @@ test('a customer chats from /chat/ with an agent on the AWS SDK: messages, Markd
   await page.close();
 });
 
-test('the page starts in Japanese for a Japanese browser and refuses a chat without a name, in Japanese', async () => {
+test('the index and demo pages link to it; it starts in Japanese for a Japanese browser and refuses a chat without a name, in Japanese', async () => {
   const context = await browser.newContext({ locale: 'ja-JP' });
   const page = await context.newPage();
-  await page.goto(`${cc.url}/chat/`);
+  await page.goto(`${cc.url}/`);
+  await page.getByRole('link', { name: 'Chat as a customer' }).click();
+  await expect(page).toHaveURL(`${cc.url}/chat/`);
+  await page.goto(`${cc.url}/demo/`);
+  await page.getByRole('link', { name: /Chat as a customer/ }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('チャットでお問い合わせ');
   await expect(page.getByLabel('お問い合わせの種類')).toContainText('一般窓口');
   await page.getByRole('button', { name: 'チャットを開始' }).click();

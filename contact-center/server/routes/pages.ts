@@ -17,6 +17,7 @@ function indexPage(alias: string): string {
 <ul>
 <li><a href="/connect/login">Sign in</a> as a demo agent (agent1 … agent4)</li>
 <li><a href="/demo/">Call in as a customer</a>: place an inbound call to the agents</li>
+<li><a href="/chat/">Chat as a customer</a>: start a chat with the agents (amazon-connect-chatjs)</li>
 <li><code>/ccp-v2/</code>: the CCP page that amazon-connect-streams drives</li>
 <li><code>/deskphone/&lt;number&gt;</code>: an agent's desk phone in desk phone mode</li>
 <li><code>/api/v1/…</code>: the control API (see the README)</li>

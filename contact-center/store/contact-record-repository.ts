@@ -1,7 +1,7 @@
 // Persists contact records (the CTR equivalent) as JSON plus indexed columns, and closes the ones a server
 // restart interrupted so that nothing in flight disappears from the history silently.
 
-import type { ContactRecord, ContactRecordAgent } from '../model';
+import type { Channel, ContactRecord, ContactRecordAgent } from '../model';
 import type { Database } from './database';
 
 export interface ContactRecordQuery {
@@ -9,6 +9,10 @@ export interface ContactRecordQuery {
   since?: number;
   /** Only records handled (accepted) by this agent. */
   agentId?: string;
+  /** Only records of this channel. */
+  channel?: Channel;
+  /** Only the records of one chain of contacts (a contact and its transfers share the initial contact id). */
+  initialContactId?: string;
   limit?: number;
 }
 
@@ -19,6 +23,8 @@ interface RecordRow {
 interface ListParameters {
   since: number;
   agentId: string | null;
+  channel: Channel | null;
+  initialContactId: string | null;
   limit: number;
 }
 
@@ -50,7 +56,8 @@ function statements(db: Database): Statements {
   // A negative LIMIT means no limit in SQLite, which lets one statement serve every query shape.
   const list = db.prepare<[ListParameters], RecordRow>(
     `SELECT record_json FROM contact_records
-     WHERE initiated_at >= @since AND (@agentId IS NULL OR agent_id = @agentId)
+     WHERE initiated_at >= @since AND (@agentId IS NULL OR agent_id = @agentId) AND (@channel IS NULL OR channel = @channel)
+       AND (@initialContactId IS NULL OR initial_contact_id = @initialContactId)
      ORDER BY initiated_at DESC, rowid DESC
      LIMIT @limit`,
   );
@@ -91,12 +98,12 @@ export function getContactRecord(db: Database, contactId: string): ContactRecord
 
 /** Records matching the query, newest first. */
 export function listContactRecords(db: Database, query: ContactRecordQuery = {}): ContactRecord[] {
-  const { since, agentId, limit } = query;
+  const { since, agentId, channel, initialContactId, limit } = query;
   if (limit !== undefined && !(Number.isInteger(limit) && limit >= 0)) {
     throw new RangeError(`limit must be a non-negative integer, got ${limit}`);
   }
   return statements(db)
-    .list({ since: since ?? Number.MIN_SAFE_INTEGER, agentId: agentId ?? null, limit: limit ?? -1 })
+    .list({ since: since ?? Number.MIN_SAFE_INTEGER, agentId: agentId ?? null, channel: channel ?? null, initialContactId: initialContactId ?? null, limit: limit ?? -1 })
     .map(parseRecord);
 }
 

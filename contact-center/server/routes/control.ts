@@ -3,14 +3,14 @@
 
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { ContactRecord } from '../../model';
+import type { Channel, ContactRecord } from '../../model';
 import type { RoutingEngine } from '../../routing/engine';
 import { EngineError } from '../../routing/errors';
 import { HttpError } from '../http-kit';
 
 export interface RecordSource {
   getRecord(contactId: string): ContactRecord | null;
-  listRecords(query: { since?: number; agentId?: string; limit?: number }): ContactRecord[];
+  listRecords(query: { since?: number; agentId?: string; channel?: Channel; initialContactId?: string; limit?: number }): ContactRecord[];
   statusTime(window: { from: number; to: number }): { agentId: string; statusName: string; totalMs: number }[];
 }
 
@@ -41,7 +41,13 @@ const ContactParams = Type.Object({ contactId: Type.String() });
 
 const nonNegative = (name: string) => Type.Optional(Type.Number({ minimum: 0, errorMessage: `${name} must be a non-negative number` }));
 
-const RecordsQuery = Type.Object({ since: nonNegative('since'), limit: nonNegative('limit'), agent: Type.Optional(Type.String()) });
+const RecordsQuery = Type.Object({
+  since: nonNegative('since'),
+  limit: nonNegative('limit'),
+  agent: Type.Optional(Type.String()),
+  channel: Type.Optional(Type.Union([Type.Literal('voice'), Type.Literal('chat'), Type.Literal('task')], { errorMessage: '"channel" must be voice, chat or task' })),
+  initialContactId: Type.Optional(Type.String({ minLength: 1, errorMessage: '"initialContactId" must be a contact id' })),
+});
 
 const StatusTimeQuery = Type.Object({ from: nonNegative('from'), to: nonNegative('to') });
 
@@ -83,8 +89,8 @@ export const controlRoutes: FastifyPluginAsyncTypebox<ControlRoutesOptions> = as
   app.get('/api/v1/agents', async () => ({ agents: engine.listAgents() }));
 
   app.get('/api/v1/contact-records', { schema: { querystring: RecordsQuery } }, async (request) => {
-    const { since, agent, limit } = request.query;
-    return { records: records.listRecords({ since, agentId: agent, limit: Math.min(limit ?? 100, 1000) }) };
+    const { since, agent, channel, initialContactId, limit } = request.query;
+    return { records: records.listRecords({ since, agentId: agent, channel, initialContactId, limit: Math.min(limit ?? 100, 1000) }) };
   });
 
   app.get('/api/v1/reports/status-time', { schema: { querystring: StatusTimeQuery } }, async (request) => {

@@ -11,6 +11,7 @@ import ChatTranscript from '@/components/chat/ChatTranscript.vue';
 import type { ChatMessageView } from '@/components/chat/chat-view-model';
 import { useBrowserNodeName } from '../../unit/chat-rendering/browser-node-name';
 import { HOSTILE_CORPUS } from '../../unit/chat-rendering/hostile-corpus';
+import { exerciseElements as exercise, unsafeFindings as findUnsafe } from '../../support/transcript-allow-list';
 import { chatMessage, mountChat } from './chat-fixture';
 
 useBrowserNodeName();
@@ -18,53 +19,6 @@ enableAutoUnmount(afterEach);
 
 type Canary = { __pwned?: unknown };
 const canary = () => (window as unknown as Canary).__pwned;
-
-/** What a message body may contain, written out here rather than taken from the product's own list. */
-const BODY_TAGS = new Set(['P', 'BR', 'STRONG', 'EM', 'S', 'CODE', 'PRE', 'BLOCKQUOTE', 'UL', 'OL', 'LI', 'A', 'HR', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'TABLE', 'THEAD', 'TBODY', 'TR', 'TH', 'TD']);
-const BODY_ATTRIBUTES: Record<string, readonly string[]> = { A: ['href', 'title', 'target', 'rel'], OL: ['start'] };
-const SAFE_HREF = /^(?:https?:\/\/|mailto:)/i;
-/** Elements that must appear nowhere in the transcript (the panel's own line icons are svg.icon, checked apart). */
-const NEVER = new Set(['SCRIPT', 'IFRAME', 'OBJECT', 'EMBED', 'FORM', 'STYLE', 'LINK', 'META', 'BASE', 'MATH', 'TEMPLATE', 'NOSCRIPT', 'INPUT', 'VIDEO', 'AUDIO', 'SOURCE', 'MARQUEE', 'DETAILS']);
-
-/** Everything in `root` that breaks the allow-list, one line per finding. */
-function findUnsafe(root: Element): string[] {
-  const findings: string[] = [];
-  for (const element of root.querySelectorAll('*')) {
-    const tag = element.tagName.toUpperCase();
-    const inIcon = element.closest('svg.icon') !== null;
-    if (NEVER.has(tag) || (tag === 'SVG' && !inIcon) || (tag === 'IMG' && !element.getAttribute('src')?.startsWith('blob:'))) findings.push(`element ${tag}`);
-    for (const attribute of element.attributes) {
-      if (/^on/i.test(attribute.name) || attribute.name.toLowerCase() === 'style') findings.push(`${tag} ${attribute.name}`);
-    }
-    if (tag === 'A' && element.hasAttribute('href')) {
-      const href = element.getAttribute('href') ?? '';
-      if (!SAFE_HREF.test(href)) findings.push(`href ${href.slice(0, 40)}`);
-      if (element.getAttribute('target') !== '_blank' || element.getAttribute('rel') !== 'noopener noreferrer') findings.push('link without target/rel');
-    }
-  }
-  for (const body of root.querySelectorAll('.chat-body')) {
-    for (const element of body.querySelectorAll('*')) {
-      const tag = element.tagName.toUpperCase();
-      if (!BODY_TAGS.has(tag)) findings.push(`body element ${tag}`);
-      const allowed = BODY_ATTRIBUTES[tag] ?? [];
-      for (const attribute of element.attributes) if (!allowed.includes(attribute.name)) findings.push(`body attribute ${tag} ${attribute.name}`);
-    }
-  }
-  return findings;
-}
-
-const EVENTS = ['mouseover', 'mouseenter', 'focus', 'focusin', 'error', 'load', 'toggle', 'animationstart', 'pointerdown', 'input', 'submit'];
-
-/** Does to every element what a person and a browser could: click it (but never follow a web link), hover,
- *  focus, and fire the load/error events a browser fires on media. */
-async function exercise(root: Element) {
-  for (const element of root.querySelectorAll<HTMLElement>('*')) {
-    const followsWebLink = element.closest('a[href]') !== null && SAFE_HREF.test(element.closest('a')?.getAttribute('href') ?? '');
-    if (!followsWebLink && typeof element.click === 'function') element.click();
-    for (const type of EVENTS) element.dispatchEvent(new Event(type));
-  }
-  await new Promise((resolve) => setTimeout(resolve, 50));
-}
 
 const corpusMessages = (): ChatMessageView[] =>
   HOSTILE_CORPUS.map((item, index) =>

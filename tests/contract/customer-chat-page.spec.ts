@@ -4,7 +4,7 @@
 // (plus the agent's own participant WebSocket, to hear the customer typing). Messages both ways with safe
 // Markdown, typing, attachments both ways, receipts, the Japanese UI, and ending the chat.
 
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -108,11 +108,14 @@ test('a customer chats from /chat/ with an agent on the AWS SDK: messages, Markd
   const composer = page.getByLabel('Message', { exact: true });
   await composer.pressSequentially('Order 4411');
   await expect.poll(() => agent.heard.filter((i) => i.ContentType === `${EVENT}typing` && i.ParticipantRole === 'CUSTOMER').length).toBeGreaterThan(0);
+  // Chromium's Enter that confirms a composition, then Safari's (just after compositionend, not marked composing).
   await composer.evaluate((box: HTMLTextAreaElement) => {
     box.dispatchEvent(new CompositionEvent('compositionstart'));
     box.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', isComposing: true, bubbles: true, cancelable: true }));
     box.dispatchEvent(new CompositionEvent('compositionend', { data: '注文' }));
+    box.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
   });
+  await expect(composer).toHaveValue('Order 4411');
   await composer.press('Enter');
   await expect.poll(async () => (await agentTranscript(agent)).filter((i) => i.Type === 'MESSAGE').map((i) => [i.ParticipantRole, i.Content])).toEqual([
     ['CUSTOMER', 'My router keeps rebooting.'],
@@ -161,7 +164,13 @@ test('a customer chats from /chat/ with an agent on the AWS SDK: messages, Markd
   expect(Buffer.from(await (await fetch(link.Url!)).arrayBuffer()).equals(PNG)).toBe(true);
   await page.getByLabel('Attach a file').setInputFiles({ name: 'setup.exe', mimeType: 'application/x-msdownload', buffer: Buffer.from('MZ') });
   await expect(page.getByRole('alert').filter({ hasText: 'setup.exe' })).toContainText('cannot be sent: only csv, doc');
+  const tooLarge = join(dataDir, 'scan.pdf');
+  writeFileSync(tooLarge, '');
+  truncateSync(tooLarge, 20 * 1024 * 1024 + 1);
+  await page.getByLabel('Attach a file').setInputFiles(tooLarge);
+  await expect(page.getByRole('alert')).toHaveText('“scan.pdf” is larger than 20 MB and cannot be sent.');
   expect((await agentTranscript(agent)).filter((i) => i.Type === 'ATTACHMENT')).toHaveLength(1);
+  await page.getByLabel('Attach a file').setInputFiles({ name: 'setup.exe', mimeType: 'application/x-msdownload', buffer: Buffer.from('MZ') });
 
   // A file from the agent is downloadable on the page, with the agent's bytes.
   const notes = Buffer.from('Steps: unplug the router for 30 seconds.\n');

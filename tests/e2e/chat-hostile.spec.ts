@@ -5,31 +5,26 @@
 // report (a sanitized transcript never even tries), nothing outside the allow-list, nothing fetched from the web.
 import { ValidationException } from '@aws-sdk/client-connectparticipant';
 import { expect, test } from '@playwright/test';
-import { type AgentBrowser, startTestContactCenter, type TestContactCenter } from '../support/softphone-fixture';
-import { REACHES_PANEL_MS, agentView, ensureStatus, launchAgent } from '../support/softphone-steps';
-import { SdkChatClients } from '../support/sdk-chat-customer';
+import { type ChatE2eWorld, startChatE2eWorld } from '../support/chat-e2e-world';
+import type { AgentBrowser, TestContactCenter } from '../support/softphone-fixture';
+import { REACHES_PANEL_MS, agentView } from '../support/softphone-steps';
+import type { SdkChatClients } from '../support/sdk-chat-customer';
 import { exerciseElements, unsafeFindings } from '../support/transcript-allow-list';
 import { HOSTILE_CORPUS } from '../unit/chat-rendering/hostile-corpus';
 
 const MESSAGE_LIMIT = 1024;
 
+let world: ChatE2eWorld;
 let cc: TestContactCenter;
 let emily: AgentBrowser;
 let sdk: SdkChatClients;
 
 test.beforeAll(async () => {
   test.setTimeout(60_000);
-  cc = await startTestContactCenter();
-  emily = await launchAgent('agent1');
-  await emily.signInQuickly(cc);
-  await ensureStatus(cc, emily, 'Available');
-  sdk = new SdkChatClients(cc);
+  world = await startChatE2eWorld();
+  ({ cc, emily, sdk } = world);
 });
-test.afterAll(async () => {
-  sdk?.destroy();
-  await emily?.close();
-  await cc?.stop();
-});
+test.afterAll(async () => world?.stop());
 
 test('the hostile corpus is refused where the API must refuse it and rendered inert in the panel', async () => {
   test.setTimeout(120_000);

@@ -5,29 +5,24 @@
 // offscreen engine's streams + ChatJS.
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { ServiceWorkerStopper } from '../support/extension-harness';
-import { type AgentBrowser, startTestContactCenter, type TestContactCenter } from '../support/softphone-fixture';
-import { REACHES_PANEL_MS, agentView, ensureStatus, launchAgent } from '../support/softphone-steps';
-import { SdkChatClients, type SdkChatCustomer, TINY_PNG } from '../support/sdk-chat-customer';
+import { type ChatE2eWorld, startChatE2eWorld } from '../support/chat-e2e-world';
+import type { AgentBrowser, TestContactCenter } from '../support/softphone-fixture';
+import { REACHES_PANEL_MS, agentView } from '../support/softphone-steps';
+import { type SdkChatClients, type SdkChatCustomer, TINY_PNG } from '../support/sdk-chat-customer';
 
 test.describe.configure({ mode: 'serial' });
 
+let world: ChatE2eWorld;
 let cc: TestContactCenter;
 let emily: AgentBrowser;
 let sdk: SdkChatClients;
 
 test.beforeAll(async () => {
   test.setTimeout(60_000);
-  cc = await startTestContactCenter();
-  emily = await launchAgent('agent1');
-  await emily.signInQuickly(cc);
-  await ensureStatus(cc, emily, 'Available');
-  sdk = new SdkChatClients(cc);
+  world = await startChatE2eWorld();
+  ({ cc, emily, sdk } = world);
 });
-test.afterAll(async () => {
-  sdk?.destroy();
-  await emily?.close();
-  await cc?.stop();
-});
+test.afterAll(async () => world?.stop());
 
 const tab = (panel: Page, name: string): Locator => panel.getByRole('tab', { name: new RegExp(name) });
 const log = (panel: Page): Locator => panel.getByTestId('chat-log');

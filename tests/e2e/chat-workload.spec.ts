@@ -4,7 +4,7 @@
 // customers are the real AWS SDK clients (tests/support/sdk-chat-customer.ts); the agent is the panel, through the
 // offscreen engine's streams + ChatJS.
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import { ServiceWorkerStopper } from '../support/extension-harness';
+import { readSessionLog, ServiceWorkerStopper } from '../support/extension-harness';
 import { type ChatE2eWorld, startChatE2eWorld } from '../support/chat-e2e-world';
 import type { AgentBrowser, TestContactCenter } from '../support/softphone-fixture';
 import { REACHES_PANEL_MS, agentView } from '../support/softphone-steps';
@@ -180,5 +180,30 @@ test('the service worker stopped mid-chat: the conversation goes on, nothing is 
   emily.panel = await emily.context.newPage();
   await emily.panel.goto(emily.panelUrl);
   for (const text of ['Second, while the worker restarts.', 'Got all three.']) await expect(log(emily.panel).getByText(text)).toHaveCount(1, { timeout: REACHES_PANEL_MS });
+  await endAndCloseAll();
+});
+
+test('the offscreen engine closed mid-chat: it is recreated, the transcript comes back, and a message typed in the gap is sent once', async () => {
+  test.setTimeout(60_000);
+  const panel = emily.panel;
+  const customer = await acceptedChat('Riko Mori', 'Hello, is anyone there?');
+  await expect(log(panel).getByText('Hello, is anyone there?')).toBeVisible({ timeout: REACHES_PANEL_MS });
+  const worker = await emily.serviceWorker();
+  const since = Date.now();
+  await worker.evaluate(() => chrome.offscreen.closeDocument());
+  // Both sides write while there is no engine: the agent's message waits for the new engine's ChatJS session.
+  const box = panel.getByRole('textbox', { name: /Message to Riko Mori/ });
+  await box.fill('Yes, one moment please.');
+  await box.press('Enter');
+  await customer.send('Sent while the agent’s engine was down.');
+  await expect
+    .poll(async () => (await readSessionLog(worker)).filter((line) => line.t >= since && line.event === 'engine-recovered').length, { timeout: 15_000 })
+    .toBe(1);
+  await expect.poll(() => customer.agentMessages(), { timeout: REACHES_PANEL_MS }).toEqual(['Yes, one moment please.']);
+  await customer.send('And after it came back.');
+  for (const text of ['Hello, is anyone there?', 'Sent while the agent’s engine was down.', 'And after it came back.', 'Yes, one moment please.']) {
+    await expect(log(panel).getByText(text)).toHaveCount(1, { timeout: REACHES_PANEL_MS });
+  }
+  expect(cc.engine.getContact(customer.contactId).state, 'the chat went on in the contact center').toBe('connected');
   await endAndCloseAll();
 });

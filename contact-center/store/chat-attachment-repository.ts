@@ -1,6 +1,7 @@
 // Chat attachments in SQLite: the declared file, its upload progress and content verdict, and the URL tokens that
 // stand in for S3's presigned URLs (an upload token accepts one PUT; a download token works until it expires).
 
+import { chatStatement } from './chat-statements';
 import type { Database } from './database';
 
 export type UploadState = 'awaiting_upload' | 'uploaded' | 'completed';
@@ -63,7 +64,7 @@ const toAttachment = (row: AttachmentRow): ChatAttachment => ({
 });
 
 export function insertAttachment(db: Database, attachment: ChatAttachment, at: number): void {
-  db.prepare(`INSERT INTO chat_attachments (${COLUMNS}, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+  chatStatement(db, `INSERT INTO chat_attachments (${COLUMNS}, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
     attachment.attachmentId,
     attachment.initialContactId,
     attachment.participantId,
@@ -78,38 +79,38 @@ export function insertAttachment(db: Database, attachment: ChatAttachment, at: n
 }
 
 export function getAttachment(db: Database, attachmentId: string): ChatAttachment | undefined {
-  const row = db.prepare<[string], AttachmentRow>(`SELECT ${COLUMNS} FROM chat_attachments WHERE attachment_id = ?`).get(attachmentId);
+  const row = chatStatement<[string], AttachmentRow>(db, `SELECT ${COLUMNS} FROM chat_attachments WHERE attachment_id = ?`).get(attachmentId);
   return row ? toAttachment(row) : undefined;
 }
 
 export function countAttachmentsOfChat(db: Database, initialContactId: string): number {
-  const row = db.prepare<[string], { count: number }>('SELECT COUNT(*) AS count FROM chat_attachments WHERE initial_contact_id = ?').get(initialContactId);
+  const row = chatStatement<[string], { count: number }>(db, 'SELECT COUNT(*) AS count FROM chat_attachments WHERE initial_contact_id = ?').get(initialContactId);
   return row?.count ?? 0;
 }
 
 export function recordUpload(db: Database, attachmentId: string, verdict: AttachmentVerdict, rejectionReason: string | null): void {
-  db.prepare("UPDATE chat_attachments SET upload_state = 'uploaded', status = ?, rejection_reason = ? WHERE attachment_id = ?").run(verdict, rejectionReason, attachmentId);
+  chatStatement(db, "UPDATE chat_attachments SET upload_state = 'uploaded', status = ?, rejection_reason = ? WHERE attachment_id = ?").run(verdict, rejectionReason, attachmentId);
 }
 
 export function markCompleted(db: Database, attachmentId: string): void {
-  db.prepare("UPDATE chat_attachments SET upload_state = 'completed' WHERE attachment_id = ?").run(attachmentId);
+  chatStatement(db, "UPDATE chat_attachments SET upload_state = 'completed' WHERE attachment_id = ?").run(attachmentId);
 }
 
 export function insertUrlToken(db: Database, url: Omit<AttachmentUrlToken, 'usedAt'>): void {
-  db.prepare('INSERT INTO chat_attachment_urls (token, attachment_id, purpose, expires_at) VALUES (?, ?, ?, ?)').run(url.token, url.attachmentId, url.purpose, url.expiresAt);
+  chatStatement(db, 'INSERT INTO chat_attachment_urls (token, attachment_id, purpose, expires_at) VALUES (?, ?, ?, ?)').run(url.token, url.attachmentId, url.purpose, url.expiresAt);
 }
 
 export function getUrlToken(db: Database, token: string): AttachmentUrlToken | undefined {
-  const row = db.prepare<[string], UrlRow>('SELECT token, attachment_id, purpose, expires_at, used_at FROM chat_attachment_urls WHERE token = ?').get(token);
+  const row = chatStatement<[string], UrlRow>(db, 'SELECT token, attachment_id, purpose, expires_at, used_at FROM chat_attachment_urls WHERE token = ?').get(token);
   return row ? { token: row.token, attachmentId: row.attachment_id, purpose: row.purpose, expiresAt: row.expires_at, usedAt: row.used_at } : undefined;
 }
 
 /** Marks a token used; false when another request used it first. */
 export function useUrlToken(db: Database, token: string, at: number): boolean {
-  return db.prepare('UPDATE chat_attachment_urls SET used_at = ? WHERE token = ? AND used_at IS NULL').run(at, token).changes === 1;
+  return chatStatement(db, 'UPDATE chat_attachment_urls SET used_at = ? WHERE token = ? AND used_at IS NULL').run(at, token).changes === 1;
 }
 
 /** Forgets URL tokens that expired before `now`. */
 export function deleteExpiredUrlTokens(db: Database, now: number): void {
-  db.prepare('DELETE FROM chat_attachment_urls WHERE expires_at <= ?').run(now);
+  chatStatement(db, 'DELETE FROM chat_attachment_urls WHERE expires_at <= ?').run(now);
 }

@@ -3,6 +3,7 @@
 
 import type { ChatParticipant, DisconnectReason } from '../chat/participants';
 import type { ParticipantRole } from '../chat/chat-items';
+import { chatStatement } from './chat-statements';
 import type { Database } from './database';
 
 export interface ChatRecord {
@@ -58,36 +59,36 @@ const toParticipant = (row: ParticipantRow): ChatParticipant => ({
 });
 
 export function insertChat(db: Database, chat: { initialContactId: string; contactId: string; at: number }): void {
-  db.prepare('INSERT INTO chats (initial_contact_id, current_contact_id, started_at) VALUES (?, ?, ?)').run(chat.initialContactId, chat.contactId, chat.at);
+  chatStatement(db, 'INSERT INTO chats (initial_contact_id, current_contact_id, started_at) VALUES (?, ?, ?)').run(chat.initialContactId, chat.contactId, chat.at);
 }
 
 export function getChat(db: Database, initialContactId: string): ChatRecord | undefined {
-  const row = db.prepare<[string], ChatRow>('SELECT * FROM chats WHERE initial_contact_id = ?').get(initialContactId);
+  const row = chatStatement<[string], ChatRow>(db, 'SELECT * FROM chats WHERE initial_contact_id = ?').get(initialContactId);
   return row ? toChat(row) : undefined;
 }
 
 /** The chat a contact id belongs to, whether it is the chain's first contact or a later one. */
 export function chatOfContact(db: Database, contactId: string): ChatRecord | undefined {
-  const row = db
-    .prepare<{ contactId: string }, ChatRow>(
-      `SELECT * FROM chats WHERE initial_contact_id = @contactId OR current_contact_id = @contactId
-         OR initial_contact_id IN (SELECT initial_contact_id FROM chat_participants WHERE contact_id = @contactId)
-       LIMIT 1`,
-    )
-    .get({ contactId });
+  const row = chatStatement<{ contactId: string }, ChatRow>(
+    db,
+    `SELECT * FROM chats WHERE initial_contact_id = @contactId OR current_contact_id = @contactId
+       OR initial_contact_id IN (SELECT initial_contact_id FROM chat_participants WHERE contact_id = @contactId)
+     LIMIT 1`,
+  ).get({ contactId });
   return row ? toChat(row) : undefined;
 }
 
 export function setCurrentContact(db: Database, initialContactId: string, contactId: string): void {
-  db.prepare('UPDATE chats SET current_contact_id = ? WHERE initial_contact_id = ?').run(contactId, initialContactId);
+  chatStatement(db, 'UPDATE chats SET current_contact_id = ? WHERE initial_contact_id = ?').run(contactId, initialContactId);
 }
 
 export function markChatEnded(db: Database, initialContactId: string, at: number): void {
-  db.prepare('UPDATE chats SET ended_at = ? WHERE initial_contact_id = ? AND ended_at IS NULL').run(at, initialContactId);
+  chatStatement(db, 'UPDATE chats SET ended_at = ? WHERE initial_contact_id = ? AND ended_at IS NULL').run(at, initialContactId);
 }
 
 export function insertParticipant(db: Database, participant: ChatParticipant, at: number): void {
-  db.prepare(
+  chatStatement(
+    db,
     `INSERT INTO chat_participants (${PARTICIPANT_COLUMNS}, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     participant.participantId,
@@ -118,25 +119,24 @@ export function participantByConnectionToken(db: Database, token: string): ChatP
 }
 
 function participantWhere(db: Database, column: 'participant_id' | 'participant_token' | 'connection_token', value: string): ChatParticipant | undefined {
-  const row = db.prepare<[string], ParticipantRow>(`SELECT ${PARTICIPANT_COLUMNS} FROM chat_participants WHERE ${column} = ?`).get(value);
+  const row = chatStatement<[string], ParticipantRow>(db, `SELECT ${PARTICIPANT_COLUMNS} FROM chat_participants WHERE ${column} = ?`).get(value);
   return row ? toParticipant(row) : undefined;
 }
 
 /** The chat's participants in the order they joined. */
 export function participantsOfChat(db: Database, initialContactId: string): ChatParticipant[] {
-  return db
-    .prepare<[string], ParticipantRow>(`SELECT ${PARTICIPANT_COLUMNS} FROM chat_participants WHERE initial_contact_id = ? ORDER BY created_at, rowid`)
+  return chatStatement<[string], ParticipantRow>(db, `SELECT ${PARTICIPANT_COLUMNS} FROM chat_participants WHERE initial_contact_id = ? ORDER BY created_at, rowid`)
     .all(initialContactId)
     .map(toParticipant);
 }
 
 export function setConnectionToken(db: Database, participantId: string, token: string, expiresAt: number): void {
-  db.prepare('UPDATE chat_participants SET connection_token = ?, connection_expires_at = ? WHERE participant_id = ?').run(token, expiresAt, participantId);
+  chatStatement(db, 'UPDATE chat_participants SET connection_token = ?, connection_expires_at = ? WHERE participant_id = ?').run(token, expiresAt, participantId);
 }
 
 /** New tokens and name for a participant that has not joined yet (a chat offered again, to another agent). */
 export function reissueParticipant(db: Database, participantId: string, fresh: { displayName: string; participantToken: string; connectionToken: string; connectionExpiresAt: number }): void {
-  db.prepare('UPDATE chat_participants SET display_name = ?, participant_token = ?, connection_token = ?, connection_expires_at = ?, connected_at = NULL WHERE participant_id = ?').run(
+  chatStatement(db, 'UPDATE chat_participants SET display_name = ?, participant_token = ?, connection_token = ?, connection_expires_at = ?, connected_at = NULL WHERE participant_id = ?').run(
     fresh.displayName,
     fresh.participantToken,
     fresh.connectionToken,
@@ -146,15 +146,15 @@ export function reissueParticipant(db: Database, participantId: string, fresh: {
 }
 
 export function markConnected(db: Database, participantId: string, at: number): void {
-  db.prepare('UPDATE chat_participants SET connected_at = ? WHERE participant_id = ? AND connected_at IS NULL').run(at, participantId);
+  chatStatement(db, 'UPDATE chat_participants SET connected_at = ? WHERE participant_id = ? AND connected_at IS NULL').run(at, participantId);
 }
 
 export function setParticipantContact(db: Database, participantId: string, contactId: string): void {
-  db.prepare('UPDATE chat_participants SET contact_id = ? WHERE participant_id = ?').run(contactId, participantId);
+  chatStatement(db, 'UPDATE chat_participants SET contact_id = ? WHERE participant_id = ?').run(contactId, participantId);
 }
 
 export function markDisconnected(db: Database, participantId: string, at: number, reason: DisconnectReason): void {
-  db.prepare('UPDATE chat_participants SET disconnected_at = ?, disconnect_reason = ? WHERE participant_id = ? AND disconnected_at IS NULL').run(
+  chatStatement(db, 'UPDATE chat_participants SET disconnected_at = ?, disconnect_reason = ? WHERE participant_id = ? AND disconnected_at IS NULL').run(
     at,
     reason,
     participantId,

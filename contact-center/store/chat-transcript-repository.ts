@@ -4,6 +4,7 @@
 
 import type { AttachmentItem, ChatItem, ChatItemType, MessageMetadata, ParticipantRole, Receipt, ReceiptKind } from '../chat/chat-items';
 import { invalidInput } from '../chat/chat-errors';
+import { chatStatement } from './chat-statements';
 import type { Database } from './database';
 
 export type ScanDirection = 'FORWARD' | 'BACKWARD';
@@ -91,7 +92,7 @@ export function appendItem(db: Database, item: ChatItem): void {
   if (item.Type !== 'MESSAGE' && item.Type !== 'EVENT' && item.Type !== 'ATTACHMENT') {
     throw new Error(`A ${item.Type} item is not part of a transcript`);
   }
-  db.prepare(`INSERT INTO chat_items (${ITEM_COLUMNS}) VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+  chatStatement(db, `INSERT INTO chat_items (${ITEM_COLUMNS}) VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
     item.Id,
     item.InitialContactId,
     item.ContactId,
@@ -107,7 +108,7 @@ export function appendItem(db: Database, item: ChatItem): void {
 }
 
 export function getItem(db: Database, id: string): ChatItem | undefined {
-  const row = db.prepare<[string], ItemRow>(`SELECT ${ITEM_COLUMNS} FROM chat_items WHERE id = ?`).get(id);
+  const row = chatStatement<[string], ItemRow>(db, `SELECT ${ITEM_COLUMNS} FROM chat_items WHERE id = ?`).get(id);
   return row ? toItem(row) : undefined;
 }
 
@@ -115,7 +116,8 @@ export function getItem(db: Database, id: string): ChatItem | undefined {
  *  the first time, as a message is delivered (or read) once. */
 export function recordReceipt(db: Database, receipt: { messageId: string; recipientParticipantId: string; kind: ReceiptKind; at: string }): void {
   const column = receipt.kind === 'read' ? 'read_at' : 'delivered_at';
-  db.prepare(
+  chatStatement(
+    db,
     `INSERT INTO chat_receipts (message_id, recipient_participant_id, ${column}) VALUES (?, ?, ?)
      ON CONFLICT (message_id, recipient_participant_id) DO UPDATE SET ${column} = COALESCE(${column}, excluded.${column})`,
   ).run(receipt.messageId, receipt.recipientParticipantId, receipt.at);
@@ -123,12 +125,24 @@ export function recordReceipt(db: Database, receipt: { messageId: string; recipi
 
 /** The first answer given to this participant's ClientToken for the operation, if it is still remembered. */
 export function findClientTokenResult<T>(db: Database, key: { participantId: string; operation: IdempotentOperation; clientToken: string }, now: number): T | undefined {
-  const row = db
-    .prepare<[string, string, string, number], { result_json: string }>(
-      'SELECT result_json FROM chat_client_tokens WHERE participant_id = ? AND operation = ? AND client_token = ? AND created_at > ?',
-    )
-    .get(key.participantId, key.operation, key.clientToken, now - CLIENT_TOKEN_WINDOW_MS);
+  const row = chatStatement<[string, string, string, number], { result_json: string }>(
+    db,
+    'SELECT result_json FROM chat_client_tokens WHERE participant_id = ? AND operation = ? AND client_token = ? AND created_at > ?',
+  ).get(key.participantId, key.operation, key.clientToken, now - CLIENT_TOKEN_WINDOW_MS);
   return row ? (JSON.parse(row.result_json) as T) : undefined;
+}
+
+/** How often remembered ClientTokens past their window are deleted. Reads already ignore them, so this is only
+ *  housekeeping; doing it on every write scanned the whole table once per message. */
+export const CLIENT_TOKEN_PRUNE_INTERVAL_MS = 60 * 1000;
+
+const lastClientTokenPrune = new WeakMap<Database, number>();
+
+function pruneClientTokens(db: Database, now: number): void {
+  const last = lastClientTokenPrune.get(db);
+  if (last !== undefined && now - last < CLIENT_TOKEN_PRUNE_INTERVAL_MS && now >= last) return;
+  lastClientTokenPrune.set(db, now);
+  chatStatement(db, 'DELETE FROM chat_client_tokens WHERE created_at <= ?').run(now - CLIENT_TOKEN_WINDOW_MS);
 }
 
 export function rememberClientTokenResult(
@@ -137,8 +151,9 @@ export function rememberClientTokenResult(
   result: unknown,
   now: number,
 ): void {
-  db.prepare('DELETE FROM chat_client_tokens WHERE created_at <= ?').run(now - CLIENT_TOKEN_WINDOW_MS);
-  db.prepare(
+  pruneClientTokens(db, now);
+  chatStatement(
+    db,
     `INSERT INTO chat_client_tokens (participant_id, operation, client_token, result_json, created_at) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (participant_id, operation, client_token) DO UPDATE SET result_json = excluded.result_json, created_at = excluded.created_at`,
   ).run(key.participantId, key.operation, key.clientToken, JSON.stringify(result), now);
@@ -155,11 +170,10 @@ export function readTranscriptPage(db: Database, query: TranscriptPageQuery): Tr
   const params: (string | number)[] = [query.initialContactId];
   if (bound) params.push(bound.value);
   params.push(query.maxResults + 1);
-  const rows = db
-    .prepare<(string | number)[], ItemRow>(
-      `SELECT ${ITEM_COLUMNS} FROM chat_items WHERE initial_contact_id = ? ${where} ORDER BY seq ${forward ? 'ASC' : 'DESC'} LIMIT ?`,
-    )
-    .all(...params);
+  const rows = chatStatement<(string | number)[], ItemRow>(
+    db,
+    `SELECT ${ITEM_COLUMNS} FROM chat_items WHERE initial_contact_id = ? ${where} ORDER BY seq ${forward ? 'ASC' : 'DESC'} LIMIT ?`,
+  ).all(...params);
 
   const page = rows.slice(0, query.maxResults);
   const last = page.at(-1);
@@ -182,9 +196,7 @@ function startBound(db: Database, query: TranscriptPageQuery, forward: boolean):
     case 'edge':
       return undefined;
     case 'id': {
-      const row = db
-        .prepare<[string, string], { seq: number }>('SELECT seq FROM chat_items WHERE id = ? AND initial_contact_id = ?')
-        .get(start.id, query.initialContactId);
+      const row = chatStatement<[string, string], { seq: number }>(db, 'SELECT seq FROM chat_items WHERE id = ? AND initial_contact_id = ?').get(start.id, query.initialContactId);
       if (!row) throw invalidInput(`StartPosition.Id ${start.id} is not an item of this chat.`);
       return { op: forward ? '>=' : '<=', column: 'seq', value: row.seq };
     }
@@ -194,33 +206,30 @@ function startBound(db: Database, query: TranscriptPageQuery, forward: boolean):
       // The count-th most recent item (1-based) is the anchor, the oldest one if the chat has fewer items;
       // 0 puts the anchor just past the newest item.
       if (start.count === 0) return { op: forward ? '>' : '<=', column: 'seq', value: newestSeq(db, query.initialContactId) };
-      const row = db
-        .prepare<[string, number], { seq: number }>('SELECT seq FROM chat_items WHERE initial_contact_id = ? ORDER BY seq DESC LIMIT 1 OFFSET ?')
-        .get(query.initialContactId, start.count - 1);
+      const row = chatStatement<[string, number], { seq: number }>(db, 'SELECT seq FROM chat_items WHERE initial_contact_id = ? ORDER BY seq DESC LIMIT 1 OFFSET ?').get(query.initialContactId, start.count - 1);
       return { op: forward ? '>=' : '<=', column: 'seq', value: row?.seq ?? oldestSeq(db, query.initialContactId) };
     }
   }
 }
 
 function newestSeq(db: Database, initialContactId: string): number {
-  const row = db.prepare<[string], { seq: number | null }>('SELECT MAX(seq) AS seq FROM chat_items WHERE initial_contact_id = ?').get(initialContactId);
+  const row = chatStatement<[string], { seq: number | null }>(db, 'SELECT MAX(seq) AS seq FROM chat_items WHERE initial_contact_id = ?').get(initialContactId);
   return row?.seq ?? 0;
 }
 
 function oldestSeq(db: Database, initialContactId: string): number {
-  const row = db.prepare<[string], { seq: number | null }>('SELECT MIN(seq) AS seq FROM chat_items WHERE initial_contact_id = ?').get(initialContactId);
+  const row = chatStatement<[string], { seq: number | null }>(db, 'SELECT MIN(seq) AS seq FROM chat_items WHERE initial_contact_id = ?').get(initialContactId);
   return row?.seq ?? 0;
 }
 
 function withReceipts(db: Database, items: ChatItem[]): ChatItem[] {
   const ids = items.filter((item) => item.Type === 'MESSAGE' || item.Type === 'ATTACHMENT').map((item) => item.Id);
   if (ids.length === 0) return items;
-  const rows = db
-    .prepare<string[], ReceiptRow>(
-      `SELECT message_id, recipient_participant_id, delivered_at, read_at FROM chat_receipts WHERE message_id IN (${ids.map(() => '?').join(', ')})
-       ORDER BY rowid`,
-    )
-    .all(...ids);
+  const rows = chatStatement<string[], ReceiptRow>(
+    db,
+    `SELECT message_id, recipient_participant_id, delivered_at, read_at FROM chat_receipts WHERE message_id IN (${ids.map(() => '?').join(', ')})
+     ORDER BY rowid`,
+  ).all(...ids);
   const byMessage = new Map<string, Receipt[]>();
   for (const row of rows) {
     const receipt: Receipt = { RecipientParticipantId: row.recipient_participant_id };
@@ -262,5 +271,5 @@ function decodeNextToken(token: string, initialContactId: string): NextTokenPayl
 
 /** Whether the participant already has an event of this content type in the transcript (e.g. it has joined). */
 export function hasEventFrom(db: Database, participantId: string, contentType: string): boolean {
-  return db.prepare<[string, string], { one: number }>("SELECT 1 AS one FROM chat_items WHERE participant_id = ? AND content_type = ? AND type = 'EVENT' LIMIT 1").get(participantId, contentType) !== undefined;
+  return chatStatement<[string, string], { one: number }>(db, "SELECT 1 AS one FROM chat_items WHERE participant_id = ? AND content_type = ? AND type = 'EVENT' LIMIT 1").get(participantId, contentType) !== undefined;
 }

@@ -4,6 +4,7 @@
 
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock';
+import { ChatGroupCommit } from '../store/chat-group-commit';
 import type { Database } from '../store/database';
 import {
   chatOfContact,
@@ -79,6 +80,8 @@ export interface ChatServiceOptions {
   onAgentMessage?(contactId: string, at: number): void;
   /** A fan-out listener threw; the item is stored and others still receive it. */
   onDeliveryError?(error: unknown): void;
+  /** A group commit of chat writes failed and was rolled back (the calls waiting on durable() are refused). */
+  onCommitError?(error: unknown): void;
 }
 
 export interface SentItem {
@@ -98,9 +101,11 @@ export class ChatService {
   private readonly fanout: ChatFanout;
   private readonly attachments: AttachmentOperations;
   private readonly connections: ParticipantConnections;
+  private readonly commits: ChatGroupCommit;
 
   constructor(private readonly options: ChatServiceOptions) {
     this.db = options.db;
+    this.commits = new ChatGroupCommit(options.db, options.onCommitError);
     this.clock = options.clock;
     this.fanout = new ChatFanout(options.onDeliveryError);
     this.attachments = new AttachmentOperations(options.db, new AttachmentFiles(options.attachmentFolder), options.urls);
@@ -115,6 +120,12 @@ export class ChatService {
 
   subscribeAll(listener: ChatListener): () => void {
     return this.fanout.subscribeAll(listener);
+  }
+
+  /** Resolves once every chat write made so far is committed (SendMessage and SendEvent share one commit per
+   *  event-loop turn): the HTTP routes wait for it before answering, so an acknowledged item is stored. */
+  durable(): Promise<void> {
+    return this.commits.durable();
   }
 
   // ---- routing hooks -------------------------------------------------------------------------------------------
@@ -235,7 +246,7 @@ export class ChatService {
   sendMessage(connectionToken: string, request: SendMessageRequest): SentItem {
     const sender = this.writer(connectionToken);
     const valid = validSendMessage(request);
-    return this.once(sender, 'SendMessage', valid.clientToken, () => {
+    return this.onceInGroupCommit(sender, 'SendMessage', valid.clientToken, () => {
       const now = this.clock.now();
       const item = messageItem(chatOf(sender), senderOf(sender), valid.contentType, valid.content, now);
       this.publish(item, { store: true });
@@ -247,7 +258,7 @@ export class ChatService {
   sendEvent(connectionToken: string, request: SendEventRequest): SentItem {
     const sender = this.writer(connectionToken);
     const valid = validSendEvent(request);
-    return this.once(sender, 'SendEvent', valid.clientToken, () => {
+    return this.onceInGroupCommit(sender, 'SendEvent', valid.clientToken, () => {
       const now = this.clock.now();
       switch (valid.contentType) {
         case CONTENT_TYPE.typing: {
@@ -364,14 +375,21 @@ export class ChatService {
   /** Runs `act` once per (participant, operation, ClientToken) within the window; a retry gets the first answer. */
   private once<T>(participant: ChatParticipant, operation: IdempotentOperation, clientToken: string | undefined, act: () => T): T {
     if (clientToken === undefined) return act();
+    return this.db.transaction(() => this.replayOrAct(participant, operation, clientToken, act))();
+  }
+
+  /** once() for the frequent calls (SendMessage, SendEvent): atomic too, but committed with the rest of the turn. */
+  private onceInGroupCommit<T>(participant: ChatParticipant, operation: IdempotentOperation, clientToken: string | undefined, act: () => T): T {
+    return this.commits.run(() => (clientToken === undefined ? act() : this.replayOrAct(participant, operation, clientToken, act)));
+  }
+
+  private replayOrAct<T>(participant: ChatParticipant, operation: IdempotentOperation, clientToken: string, act: () => T): T {
     const key = this.tokenKey(participant, operation, clientToken);
     const earlier = findClientTokenResult<T>(this.db, key, this.clock.now());
     if (earlier !== undefined) return earlier;
-    return this.db.transaction(() => {
-      const result = act();
-      rememberClientTokenResult(this.db, key, result, this.clock.now());
-      return result;
-    })();
+    const result = act();
+    rememberClientTokenResult(this.db, key, result, this.clock.now());
+    return result;
   }
 
   /** A participant stops being part of the chat: participant.left (if it had joined) to everyone, itself included,

@@ -5,7 +5,7 @@
 // request to its arrival on the sender's own socket (every participant receives every item), and counted lost or
 // delivered twice. The server thread's busy time per message (event-loop utilisation) is reported beside it.
 
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -15,6 +15,7 @@ import { startContactCenter } from '../../contact-center/server/contact-center-s
 import type { ClientCommand, ClientReport, LoadCustomer, LoadPlan, LoadResult } from './chat-load-client';
 import { generatedInstance } from './generated-instance';
 import { type BenchRow, ms, summarize } from './stats';
+import { mainThreadCpuMs } from './thread-cpu';
 
 function chatInstance(agentCount: number): InstanceConfig {
   const base = generatedInstance(agentCount);
@@ -29,18 +30,6 @@ function chatInstance(agentCount: number): InstanceConfig {
 }
 
 const CLIENT_MODULE = new URL('./chat-load-client.ts', import.meta.url);
-
-/** CPU time (user + system) this process's main thread, the server's, has used, in ms; NaN off Linux. It is not
- *  stretched by other processes taking the cores, unlike wall-clock busy time. */
-function serverThreadCpuMs(): number {
-  try {
-    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in USER_HZ (100 a second)
-  } catch {
-    return NaN;
-  }
-}
 
 /** Runs the load generator in a worker: resolves once its sockets are subscribed, with the call that starts it. */
 function startLoadClient(plan: LoadPlan): Promise<{ run(): Promise<LoadResult>; stop(): Promise<number> }> {
@@ -84,14 +73,14 @@ export async function chatLoadBench(chats = 1000, seconds = 60): Promise<BenchRo
     client = await startLoadClient({ baseUrl: cc.url, customers, seconds });
 
     const busyBefore = performance.eventLoopUtilization();
-    const cpuBefore = serverThreadCpuMs();
+    const cpuBefore = mainThreadCpuMs();
     const result = await client.run();
     const busy = performance.eventLoopUtilization(busyBefore);
-    const cpuMs = serverThreadCpuMs() - cpuBefore;
+    const cpuMs = mainThreadCpuMs() - cpuBefore;
 
     const s = summarize(Array.from(result.latenciesMs));
     const rate = result.sent / seconds;
-    const cpuPerMessage = result.sent ? cpuMs / result.sent : NaN;
+    const perMessage = (totalMs: number) => ms(result.sent ? totalMs / result.sent : NaN);
     const reasons = result.failureReasons.length ? ` (${result.failureReasons.join('; ')})` : '';
     return [
       { measure: 'chats', value: String(chats), goal: '1000', ok: chats >= 1000 },
@@ -106,7 +95,13 @@ export async function chatLoadBench(chats = 1000, seconds = 60): Promise<BenchRo
       { measure: 'delivery max', value: ms(s.max), goal: '', ok: null },
       {
         measure: 'server thread busy / CPU',
-        value: `${(busy.utilization * 100).toFixed(0)}% of the time / ${ms(cpuPerMessage)} CPU a message`,
+        value: `${(busy.utilization * 100).toFixed(0)}% of the time / ${perMessage(cpuMs)} CPU a message`,
+        goal: '',
+        ok: null,
+      },
+      {
+        measure: 'load generator thread busy / CPU',
+        value: `${(result.clientBusy * 100).toFixed(0)}% of the time / ${perMessage(result.clientCpuMs)} CPU a message`,
         goal: '',
         ok: null,
       },

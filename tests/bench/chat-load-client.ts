@@ -7,6 +7,7 @@ import { Agent, request } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
 import { WebSocket } from 'ws';
+import { threadCpuMs } from './thread-cpu';
 
 export interface LoadCustomer {
   connectionToken: string;
@@ -29,6 +30,9 @@ export interface LoadResult {
   failureReasons: string[];
   /** Request start → arrival on the sender's socket, ms, one per message delivered. */
   latenciesMs: Float64Array;
+  /** This thread's share of the run spent busy, and its CPU time in ms (NaN off Linux). */
+  clientBusy: number;
+  clientCpuMs: number;
 }
 
 /** Messages of the main thread: `start` once the server is ready to be measured. */
@@ -101,6 +105,8 @@ function sendMessage(customer: Customer, content: string): Promise<void> {
 async function run(customers: Customer[]): Promise<LoadResult> {
   // One message a second per chat, spread evenly over each second.
   const chats = customers.length;
+  const busyBefore = performance.eventLoopUtilization();
+  const cpuBefore = threadCpuMs();
   const started = performance.now();
   const gapMs = 1000 / chats;
   const sends: Promise<void>[] = [];
@@ -111,6 +117,8 @@ async function run(customers: Customer[]): Promise<LoadResult> {
   }
   await Promise.all(sends);
   await new Promise((r) => setTimeout(r, 2000)); // the last pushes
+  const clientBusy = performance.eventLoopUtilization(busyBefore).utilization;
+  const clientCpuMs = threadCpuMs() - cpuBefore;
   let sent = 0;
   let lost = 0;
   let duplicated = 0;
@@ -122,7 +130,7 @@ async function run(customers: Customer[]): Promise<LoadResult> {
       if (seen > 1) duplicated++;
     }
   }
-  return { sent, delivered: latencies.length, lost, duplicated, failedSends, failureReasons: [...failureReasons], latenciesMs: Float64Array.from(latencies) };
+  return { sent, delivered: latencies.length, lost, duplicated, failedSends, failureReasons: [...failureReasons], latenciesMs: Float64Array.from(latencies), clientBusy, clientCpuMs };
 }
 
 const customers = await Promise.all(plan.customers.map(connect));

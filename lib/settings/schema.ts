@@ -6,9 +6,9 @@
 // "locked": true }` (see docs/admin.md and policy.ts).
 
 /** Where a setting is shown on the options page. */
-export type SettingGroup = 'contactCenter' | 'phone' | 'clickToDial' | 'screenPop' | 'session' | 'ui' | 'features';
+export type SettingGroup = 'contactCenter' | 'phone' | 'chat' | 'clickToDial' | 'screenPop' | 'session' | 'ui' | 'features';
 
-export const SETTING_GROUPS: readonly SettingGroup[] = ['contactCenter', 'phone', 'clickToDial', 'screenPop', 'session', 'ui', 'features'];
+export const SETTING_GROUPS: readonly SettingGroup[] = ['contactCenter', 'phone', 'chat', 'clickToDial', 'screenPop', 'session', 'ui', 'features'];
 
 /** How a string setting's text is checked. */
 export type StringFormat =
@@ -149,6 +149,10 @@ export const SETTINGS_SCHEMA = {
   'phone.deskPhoneNumber': text('phone', 'e164', ''),
   /** Whether agents may switch between softphone and desk phone in the panel. */
   'phone.agentMayChangeType': boolean('phone', true, false),
+
+  // ── chat ──────────────────────────────────────────────────────────────────────────────────────────────
+  /** Whether an incoming chat is accepted without the agent pressing Accept (the worker does it, once per chat). */
+  'chat.autoAccept': boolean('chat', false),
 
   // ── click-to-dial ─────────────────────────────────────────────────────────────────────────────────────
   'clickToDial.enabled': boolean('clickToDial', true),

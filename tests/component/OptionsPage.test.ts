@@ -81,6 +81,28 @@ describe('options page', () => {
     expect((await loadSettings()).sources['session.engineLostGraceSeconds']).toBe('built-in');
   });
 
+  it('shows chat auto-accept in its own Chat group: off by default, the agent turns it on, an admin can lock it', async () => {
+    const wrapper = await mountOptions();
+    const group = wrapper.get('section[aria-labelledby="group-chat"]');
+    expect(group.get('h2').text()).toBe('Chat');
+    const autoAccept = group.get('[data-setting="chat.autoAccept"]');
+    expect(autoAccept.get('label').text()).toBe('Accept chats automatically');
+    const toggle = autoAccept.get('input[type="checkbox"]');
+    expect((toggle.element as HTMLInputElement).checked).toBe(false);
+    await toggle.setValue(true);
+    await flushPromises();
+    expect((await loadSettings()).values['chat.autoAccept']).toBe(true);
+    expect(field(wrapper, 'chat.autoAccept').get('.source').text()).toBe('Your choice');
+
+    await fakeBrowser.storage.managed.set({ 'chat.autoAccept': { value: false, locked: true, reason: 'Agents pick up chats themselves' } });
+    await expect.poll(async () => {
+      await flushPromises();
+      return field(wrapper, 'chat.autoAccept').get('input').attributes('disabled');
+    }).toBeDefined();
+    expect((field(wrapper, 'chat.autoAccept').get('input').element as HTMLInputElement).checked).toBe(false);
+    expect((await loadSettings()).values['chat.autoAccept']).toBe(false);
+  });
+
   it('follows a policy pushed while it is open', async () => {
     const wrapper = await mountOptions();
     await fakeBrowser.storage.managed.set({ 'ui.language': { value: 'ja', locked: true } });

@@ -7,8 +7,9 @@ import { BadgePainter } from '../browser-chrome/badge';
 import { notifyDialFailure } from '../browser-chrome/dial-failure-notification';
 import { IncomingNotifier } from '../browser-chrome/incoming-notification';
 import { commandForShortcut, isShortcut } from '../browser-chrome/keyboard-commands';
-import { pendingPageDialsItem, snapshotItem } from '../settings/storage-items';
+import { autoAcceptedChatsItem, pendingPageDialsItem, snapshotItem } from '../settings/storage-items';
 import { SessionLog } from '../session-log/session-log';
+import { ChatAutoAccept } from './chat-auto-accept';
 import { ChatTranscriptStore } from './chat-transcript-store';
 import { browserChatTranscriptStorage } from './chat-transcript-storage';
 import { CommandRouter } from './command-router';
@@ -105,7 +106,15 @@ export function startSessionWorker(): SessionWorker {
 
   // The admin's phone settings (F32) applied to the agent's configuration on the instance.
   const phoneSettings = new PhoneSettingsEnforcer({ execute: (envelope) => router.execute(envelope), log });
-  watchSettings((settings) => phoneSettings.handleSettings(settings.values), { now: true });
+  // Chat auto-accept (setting chat.autoAccept): the worker accepts an offered chat once, across restarts.
+  const chatAutoAccept = new ChatAutoAccept({ execute: (envelope) => router.execute(envelope), log, accepted: autoAcceptedChatsItem });
+  watchSettings(
+    (settings) => {
+      phoneSettings.handleSettings(settings.values);
+      void chatAutoAccept.handleSettings(settings.values['chat.autoAccept']);
+    },
+    { now: true },
+  );
   // Case links (F30): content scripts on CRM pages ask for case pages, open-case counts and "link current call".
   const caseLinks = startCaseLinks({ store, log });
 
@@ -116,6 +125,7 @@ export function startSessionWorker(): SessionWorker {
     void pageContexts.bindPending();
     views.broadcast(snapshot);
     phoneSettings.handleSnapshot(snapshot);
+    void chatAutoAccept.handleSnapshot(snapshot);
     void badge.paint(snapshot).catch((error: unknown) => console.error('Switchboard: could not paint the badge', error));
     void notifier.update(snapshot, views.count > 0);
   });
@@ -198,6 +208,8 @@ export function startSessionWorker(): SessionWorker {
     // A dial noted by the worker before it stopped may have its contact in the restored snapshot already.
     void pageContexts.bindPending();
     await supervisor.start();
+    // A chat offered while this worker was stopped (the snapshot may not change again before the offer ends).
+    void chatAutoAccept.handleSnapshot(store.snapshot);
     await notifier.update(store.snapshot, views.count > 0);
   })().catch((error: unknown) => {
     console.error('Switchboard: the session worker did not start cleanly', error);

@@ -57,6 +57,10 @@ export interface PendingPageDial {
 /** Page dials waiting for their outbound contact, oldest first (kept so a restarted worker still binds them). */
 export const pendingPageDialsItem = storage.defineItem<PendingPageDial[]>('session:session.pendingPageDials', { fallback: [] });
 
+/** Chats the worker accepted by itself (setting `chat.autoAccept`), newest last, bounded: a restarted worker
+ *  never sends a second accept for the same chat. */
+export const autoAcceptedChatsItem = storage.defineItem<string[]>('session:chat.autoAccepted', { fallback: [] });
+
 /** Contacts a desktop notification was raised for (so a dismissed notification is not raised again). */
 export const notifiedContactsItem = storage.defineItem<string[]>('session:browserChrome.notifiedContacts', { fallback: [] });
 

@@ -72,6 +72,27 @@ export function connectedCall(id = 'contact-1', overrides: Partial<ContactView> 
   return { ...call, state: 'connected', connections: call.connections.map((c) => ({ ...c, state: 'connected' })), ...overrides };
 }
 
+/** A chat offered to the agent (streams: 'incoming'), started through StartChatContact. */
+export function offeredChat(id = 'chat-1', overrides: Partial<ContactView> = {}): ContactView {
+  return ringingCall(id, {
+    channel: 'chat',
+    state: 'incoming',
+    initiationMethod: 'api',
+    customerName: 'Hana',
+    connections: [
+      connectionView({ id: `${id}-agent`, role: 'agent', phoneNumber: null, endpointType: 'agent' }),
+      connectionView({ id: `${id}-customer`, state: 'connected', phoneNumber: null, endpointType: null }),
+    ],
+    ...overrides,
+  });
+}
+
+/** A chat the agent accepted. */
+export function connectedChat(id = 'chat-1', overrides: Partial<ContactView> = {}): ContactView {
+  const chat = offeredChat(id, overrides);
+  return { ...chat, state: 'connected', connections: chat.connections.map((c) => ({ ...c, state: 'connected' })), ...overrides };
+}
+
 export function readySnapshot(overrides: Partial<SessionSnapshot> = {}): SessionSnapshot {
   return {
     ...emptySnapshot(1000),

@@ -1,8 +1,9 @@
 // The toolbar badge (F27): a short text and colour for the session's state, with a localized tooltip. Ringing
-// contacts win over everything else (their count, red), then a missed call, after call work, being on a
-// contact, and the agent's own status.
+// contacts win over everything else (their count, red; chat offers included), then connected chats whose
+// customer waits for a reply (their count, amber), a missed call, after call work, being on a contact, and the
+// agent's own status.
 import { browser } from 'wxt/browser';
-import type { SessionSnapshot } from '../session/snapshot';
+import type { ContactView, SessionSnapshot } from '../session/snapshot';
 import { hasMissedContact, ringingContacts } from '../session/session-transitions';
 import { browserTranslate, type Translate } from './chrome-messages';
 
@@ -24,6 +25,12 @@ export const BADGE_COLORS = {
 /** Streams' system states while the agent is on a contact. */
 const ON_CONTACT_STATES = new Set(['Busy', 'PendingBusy', 'CallingCustomer', 'Joining', 'Hold', 'BusyWithContact']);
 
+/** The agent's connected chats whose customer waits for a reply (the worker keeps `chatWaitingSince`). */
+export function chatsAwaitingReply(snapshot: SessionSnapshot): ContactView[] {
+  const waitingSince = snapshot.chatWaitingSince ?? {}; // a snapshot stored before the field existed has none
+  return snapshot.contacts.filter((contact) => contact.channel === 'chat' && contact.state === 'connected' && waitingSince[contact.id] !== undefined);
+}
+
 export function badgeFor(snapshot: SessionSnapshot, t: Translate): BadgeLook {
   switch (snapshot.connection.status) {
     case 'signed-out':
@@ -43,6 +50,11 @@ export function badgeFor(snapshot: SessionSnapshot, t: Translate): BadgeLook {
   if (ringing > 0) return { text: String(ringing), color: BADGE_COLORS.red, title: t('badge_title_ringing', [String(ringing)]) };
   const agent = snapshot.agent;
   if (!agent) return { text: '…', color: BADGE_COLORS.grey, title: t('badge_title_connecting') };
+  const waiting = chatsAwaitingReply(snapshot).length;
+  if (waiting > 0) {
+    const title = waiting === 1 ? t('badge_title_chat_waiting') : t('badge_title_chats_waiting', [String(waiting)]);
+    return { text: String(waiting), color: BADGE_COLORS.amber, title };
+  }
   if (hasMissedContact(snapshot)) return { text: '!', color: BADGE_COLORS.red, title: t('badge_title_missed') };
   const state = agent.state;
   if (state.name === 'AfterCallWork') return { text: t('badge_text_acw'), color: BADGE_COLORS.amber, title: t('badge_title_acw') };

@@ -24,6 +24,8 @@ export type ChromeMessageKey =
   | 'badge_title_engine_lost'
   | 'badge_title_failed'
   | 'badge_title_ringing'
+  | 'badge_title_chat_waiting'
+  | 'badge_title_chats_waiting'
   | 'badge_title_missed'
   | 'badge_title_acw'
   | 'badge_title_busy'

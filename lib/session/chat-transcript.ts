@@ -104,3 +104,17 @@ export function isChatItemView(value: unknown): value is ChatItemView {
   const item = value as Partial<ChatItemView>;
   return typeof item.id === 'string' && typeof item.time === 'number' && typeof item.kind === 'string' && typeof item.content === 'string';
 }
+
+/** Since when the customer has waited for a reply: the time of the first customer message (or attachment) after
+ *  the agent's last message or attachment; null when the agent answered last, or the customer wrote nothing. */
+export function customerWaitingSince(items: readonly ChatItemView[]): number | null {
+  let lastAnswer = -1;
+  for (let i = items.length - 1; i >= 0; i -= 1) {
+    if (items[i].role === 'AGENT' && items[i].kind !== 'event') {
+      lastAnswer = i;
+      break;
+    }
+  }
+  const waiting = items.slice(lastAnswer + 1).find((item) => item.role === 'CUSTOMER' && item.kind !== 'event');
+  return waiting ? waiting.time : null;
+}

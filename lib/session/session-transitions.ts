@@ -27,6 +27,7 @@ export function signingIn(snapshot: SessionSnapshot, instanceUrl: string, now: n
     quickConnects: sameInstance ? snapshot.quickConnects : [],
     pageContexts: sameInstance ? snapshot.pageContexts : {},
     profileChoices: sameInstance ? snapshot.profileChoices : {},
+    chatWaitingSince: sameInstance ? snapshot.chatWaitingSince : {},
     updatedAt: now,
   };
 }
@@ -41,6 +42,7 @@ export function signedOut(snapshot: SessionSnapshot, now: number, reason: string
     quickConnects: [],
     pageContexts: {},
     profileChoices: {},
+    chatWaitingSince: {},
     updatedAt: now,
   };
 }
@@ -67,8 +69,20 @@ export function withEngineState(snapshot: SessionSnapshot, state: EngineState, n
     quickConnects: state.quickConnects,
     pageContexts: forContacts(snapshot.pageContexts, state.contacts),
     profileChoices: forContacts(snapshot.profileChoices, state.contacts),
+    // A snapshot stored before this field existed has none.
+    chatWaitingSince: forContacts(snapshot.chatWaitingSince ?? {}, state.contacts),
     updatedAt: now,
   };
+}
+
+/** The chat `contactId`'s customer has waited since `since` (null: the agent answered); the same snapshot when
+ *  nothing changes or the contact is not in the session. */
+export function withChatWaitingSince(snapshot: SessionSnapshot, contactId: string, since: number | null): SessionSnapshot {
+  const waiting = snapshot.chatWaitingSince ?? {};
+  if ((waiting[contactId] ?? null) === since) return snapshot;
+  if (!hasSession(snapshot) || !snapshot.contacts.some((contact) => contact.id === contactId)) return snapshot;
+  const { [contactId]: _before, ...others } = waiting;
+  return { ...snapshot, chatWaitingSince: since === null ? others : { ...others, [contactId]: since } };
 }
 
 /** A contact offered to the agent and not yet accepted: what rings. Streams reports an inbound call offer as

@@ -12,6 +12,7 @@ import { SessionLog } from '../session-log/session-log';
 import { ChatAutoAccept } from './chat-auto-accept';
 import { ChatTranscriptStore } from './chat-transcript-store';
 import { browserChatTranscriptStorage } from './chat-transcript-storage';
+import { ChatWaitingTracker } from './chat-waiting';
 import { CommandRouter } from './command-router';
 import { createEngineChannel } from './engine-channel';
 import { createEngineDocument, ENGINE_DOCUMENT_PATH, instanceOfDocumentUrl } from './engine-document';
@@ -68,6 +69,8 @@ export function startSessionWorker(): SessionWorker {
   const engineDocument = createEngineDocument(undefined, () => getSetting('contactCenter.region'));
   // Chat transcripts (F16): kept per live chat in storage.session, streamed to the views that follow a chat.
   const chats = new ChatTranscriptStore(browserChatTranscriptStorage());
+  // Which chats' customers wait for a reply (the badge counts them), kept in the snapshot.
+  const chatWaiting = new ChatWaitingTracker({ store, chats }).start();
   const supervisor = new EngineSupervisor({ store, document: engineDocument, channel, loginWindow, log, chats });
   // Screen pop (F29): the card on the active page and the CRM record tab, once per ringing contact; the
   // several-matches chooser in the panel goes through the router.
@@ -210,6 +213,8 @@ export function startSessionWorker(): SessionWorker {
     await supervisor.start();
     // A chat offered while this worker was stopped (the snapshot may not change again before the offer ends).
     void chatAutoAccept.handleSnapshot(store.snapshot);
+    // The restored chats' waiting times, from their stored transcripts.
+    void chatWaiting.handleSnapshot(store.snapshot);
     await notifier.update(store.snapshot, views.count > 0);
   })().catch((error: unknown) => {
     console.error('Switchboard: the session worker did not start cleanly', error);

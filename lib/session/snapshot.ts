@@ -127,6 +127,10 @@ export interface SessionSnapshot {
   pageContexts: Record<string, ContactPageContext>;
   /** By contact id: the profiles a screen pop found when several match (kept by the worker). */
   profileChoices: Record<string, ProfileChoices>;
+  /** By chat contact id: since when the customer has waited for the agent's reply (epoch ms of the first
+   *  customer message after the agent's last one); absent when the agent has answered. Kept by the worker from
+   *  the transcripts (chat-waiting.ts), so the badge and views need no transcript to count waiting chats. */
+  chatWaitingSince: Record<string, number>;
   /** When the engine last reported (epoch ms). */
   updatedAt: number;
 }
@@ -141,6 +145,7 @@ export function emptySnapshot(now = Date.now()): SessionSnapshot {
     quickConnects: [],
     pageContexts: {},
     profileChoices: {},
+    chatWaitingSince: {},
     updatedAt: now,
   };
 }

@@ -6,7 +6,7 @@ import { BADGE_COLORS, BadgePainter, badgeFor, type ActionApi } from '@/lib/brow
 import type { Translate } from '@/lib/browser-chrome/chrome-messages';
 import type { SessionSnapshot } from '@/lib/session/snapshot';
 import { emptySnapshot } from '@/lib/session/snapshot';
-import { agentView, connectedCall, readySnapshot, ringingCall } from './session-test-kit';
+import { agentView, connectedCall, connectedChat, offeredChat, readySnapshot, ringingCall } from './session-test-kit';
 
 /** Shows keys and substitutions instead of translations, so tests see which message was chosen. */
 const t: Translate = (key, substitutions) => (substitutions?.length ? `${key}(${substitutions.join(',')})` : key);
@@ -42,6 +42,37 @@ describe('badge', () => {
       connections: [{ ...agentLeg, state: 'connected' }, { ...customerLeg, state: 'connecting' }],
     });
     expect(look(withAgent({ state: { name: 'CallingCustomer', type: 'system', since: 1 } }, [dialing])).text).toBe('badge_text_busy');
+  });
+
+  it('counts an offered chat as ringing', () => {
+    expect(look(readySnapshot({ contacts: [offeredChat('x')] }))).toEqual({ text: '1', color: BADGE_COLORS.red, title: 'badge_title_ringing(1)' });
+    expect(look(readySnapshot({ contacts: [offeredChat('x'), ringingCall('y')] })).text).toBe('2');
+  });
+
+  describe('chats waiting for a reply', () => {
+    const onChats = (contacts: SessionSnapshot['contacts'], chatWaitingSince: Record<string, number>): SessionSnapshot => ({
+      ...withAgent({ state: { name: 'Busy', type: 'system', since: 1 } }, contacts),
+      chatWaitingSince,
+    });
+
+    it('shows how many connected chats wait for the agent’s reply, in amber', () => {
+      const snapshot = onChats([connectedChat('a'), connectedChat('b'), connectedChat('c')], { a: 10, c: 20 });
+      expect(look(snapshot)).toEqual({ text: '2', color: BADGE_COLORS.amber, title: 'badge_title_chats_waiting(2)' });
+      expect(look(onChats([connectedChat('a'), connectedChat('b')], { b: 5 }))).toEqual({ text: '1', color: BADGE_COLORS.amber, title: 'badge_title_chat_waiting' });
+    });
+
+    it('shows busy when every customer has an answer', () => {
+      expect(look(onChats([connectedChat('a'), connectedChat('b')], {})).text).toBe('badge_text_busy');
+    });
+
+    it('does not count chats that are not connected: offered (they ring), or ended into after contact work', () => {
+      expect(look(onChats([offeredChat('a')], { a: 1 }))).toMatchObject({ text: '1', color: BADGE_COLORS.red });
+      expect(look(onChats([connectedChat('a', { state: 'ended' })], { a: 1 })).text).toBe('badge_text_busy');
+    });
+
+    it('yields to ringing contacts', () => {
+      expect(look(onChats([connectedChat('a'), offeredChat('b')], { a: 1, b: 2 }))).toEqual({ text: '1', color: BADGE_COLORS.red, title: 'badge_title_ringing(1)' });
+    });
   });
 
   describe('painter', () => {

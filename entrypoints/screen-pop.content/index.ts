@@ -1,4 +1,4 @@
-// Content script on http(s) pages: shows the screen-pop card the worker sends for a ringing or accepted call
+// Content script on http(s) pages: shows the screen-pop card the worker sends for a ringing or accepted call or chat
 // (lib/screen-pop/card.ts draws it in a closed shadow root). Only messages from this extension are heard.
 import { showCard, type CardTexts, type ShownCard } from '@/lib/screen-pop/card';
 import { isScreenPopMessage } from '@/lib/screen-pop/card-message';
@@ -8,6 +8,7 @@ function cardTexts(): CardTexts {
   const t = (key: MessageName, substitutions?: string) => browser.i18n.getMessage(key, substitutions);
   return {
     title: t('screen_pop_title'),
+    chatTitle: t('screen_pop_chat_title'),
     close: t('screen_pop_close'),
     expand: t('screen_pop_expand'),
     unknownCaller: t('screen_pop_unknown_caller'),

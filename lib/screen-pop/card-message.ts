@@ -18,6 +18,10 @@ export interface ScreenPopProfile {
 
 export interface ScreenPopCard {
   contactId: string;
+  /** A call or a chat (the card's heading says which). */
+  channel: 'voice' | 'chat';
+  /** The name the customer gave (a chat's display name): shown when no profile is found. */
+  customerName: string | null;
   /** The customer's number (E.164 when the contact center gives one). */
   phoneNumber: string | null;
   /** The number as the agent reads it (national for their own country), formatted by the worker so the
@@ -60,6 +64,8 @@ export function isScreenPopMessage(message: unknown): message is ScreenPopMessag
     typeof card === 'object' &&
     card !== null &&
     isString(card.contactId) &&
+    (card.channel === 'voice' || card.channel === 'chat') &&
+    isStringOrNull(card.customerName) &&
     isStringOrNull(card.phoneNumber) &&
     isStringOrNull(card.phoneNumberDisplay) &&
     isStringOrNull(card.queueName) &&

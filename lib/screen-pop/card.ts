@@ -6,6 +6,8 @@ import type { ScreenPopCard, ScreenPopProfile } from './card-message';
 /** Translated texts the card shows (browser.i18n in the content script; plain strings in tests). */
 export interface CardTexts {
   title: string;
+  /** The heading for a chat. */
+  chatTitle: string;
   close: string;
   expand: string;
   unknownCaller: string;
@@ -75,7 +77,7 @@ export function renderCardContent(doc: Document, card: ScreenPopCard, texts: Car
   const body = element(doc, 'div', { className: 'body' });
   const [only] = card.profiles;
   const several = card.profiles.length > 1;
-  const name = card.profiles.length === 1 && only ? only.name : several ? texts.severalMatches(card.profiles.length) : texts.unknownCaller;
+  const name = card.profiles.length === 1 && only ? only.name : several ? texts.severalMatches(card.profiles.length) : (card.customerName ?? texts.unknownCaller);
   body.append(element(doc, 'p', { className: 'name', text: name }));
   if (card.phoneNumberDisplay) body.append(element(doc, 'p', { className: 'number', text: card.phoneNumberDisplay }));
   const details = element(doc, 'dl');
@@ -99,11 +101,12 @@ export function showCard(doc: Document, card: ScreenPopCard, texts: CardTexts, t
   const root = host.attachShadow({ mode: 'closed' });
   const style = element(doc, 'style', { text: STYLE });
   const panel = element(doc, 'section', { className: 'card' });
+  const title = card.channel === 'chat' ? texts.chatTitle : texts.title;
   panel.setAttribute('role', 'dialog');
-  panel.setAttribute('aria-label', texts.title);
+  panel.setAttribute('aria-label', title);
   const close = element(doc, 'button', { text: '×' });
   close.setAttribute('aria-label', texts.close);
-  panel.append(element(doc, 'div', { className: 'head' }, [element(doc, 'h2', { text: texts.title }), close]), renderCardContent(doc, card, texts));
+  panel.append(element(doc, 'div', { className: 'head' }, [element(doc, 'h2', { text: title }), close]), renderCardContent(doc, card, texts));
   const pill = element(doc, 'button', { className: 'pill', text: card.profiles.length === 1 ? (card.profiles[0]?.name ?? texts.expand) : texts.expand });
   pill.title = texts.expand;
   pill.hidden = true;

@@ -1,10 +1,11 @@
-// Screen pop (F29), in the worker: when a voice contact rings (or is accepted, per the setting), once per
-// contact, look the caller up (profiles and open cases on the local contact center), send the card to the
-// active tab's screen-pop content script, and open the CRM record from the site rule's template, focusing a
-// tab that already shows it. Several matching profiles: no tab; the card lists them all, and the side panel
+// Screen pop (F29), in the worker: when a call or chat rings (or is accepted, per the setting), once per
+// contact, look the customer up (profiles and open cases on the local contact center: a call by the caller's
+// number, a chat by its `email` attribute; else a `profileId` attribute names the profile; else a chat's card
+// shows the name the customer gave, without a lookup), send the card to the active tab's screen-pop content
+// script, and open the CRM record from the site rule's template, focusing a tab that already shows it. Several matching profiles: no tab; the card lists them all, and the side panel
 // offers them as a chooser (the snapshot's profileChoices); the agent's choice opens or focuses that record.
 //
-//   snapshot ──► voice contact, inbound, state fits the mode, not popped yet ──► mark popped (storage.session)
+//   snapshot ──► call or chat, not dialed out, state fits the mode, not popped yet ──► mark popped (storage.session)
 //            ──► look up profiles ──► card to the active tab ──► one profile? focus or open its record tab
 //                                                           └──► several? choices in the snapshot ──► choose-profile
 import type { CommandResult } from '../session/commands';
@@ -14,7 +15,7 @@ import { ruleForScreenPop } from '../crm-rules/active-rules';
 import type { CrmSiteRule } from '../crm-rules/crm-rule';
 import { caseUrl, recordUrl, searchUrl, type RecordTemplateInput } from '../crm-rules/record-urls';
 import type { ScreenPopCard, ScreenPopMessage, ScreenPopProfile } from './card-message';
-import { isLocalContactCenter, lookUpProfilesByPhone, type Fetch, type FoundProfile } from './profile-lookup';
+import { isLocalContactCenter, lookUpProfiles, lookUpProfilesByPhone, type Fetch, type FoundProfile } from './profile-lookup';
 import type { ScreenPopMode } from './settings';
 
 /** The few tab operations screen pop needs (browser.tabs in the extension, fakeBrowser.tabs in tests). */
@@ -58,7 +59,7 @@ const sameUrl = (a: string, b: string) => a.split('#')[0] === b.split('#')[0];
 
 /** Whether `contact` is one to pop now under `mode`. */
 export function shouldPop(contact: ContactView, mode: ScreenPopMode): boolean {
-  if (mode === 'off' || contact.channel !== 'voice') return false;
+  if (mode === 'off' || (contact.channel !== 'voice' && contact.channel !== 'chat')) return false;
   // A call the agent dialed (often from the CRM record itself) pops nothing.
   if (contact.initiationMethod === 'outbound') return false;
   if (mode === 'ring') return contact.state === 'incoming' || contact.state === 'connecting' || contact.state === 'connected';
@@ -125,6 +126,8 @@ export class ScreenPop {
     }));
     const card: ScreenPopCard = {
       contactId: contact.id,
+      channel: contact.channel === 'chat' ? 'chat' : 'voice',
+      customerName: contact.customerName ?? null,
       phoneNumber,
       phoneNumberDisplay: phoneNumber && this.deps.formatNumber ? await this.deps.formatNumber(phoneNumber) : phoneNumber,
       queueName: contact.queueName,
@@ -174,10 +177,17 @@ export class ScreenPop {
 
   private async findProfiles(contact: ContactView, instanceUrl: string | null, phoneNumber: string | null): Promise<FoundProfile[]> {
     if (isLocalContactCenter(instanceUrl) && phoneNumber) return lookUpProfilesByPhone(instanceUrl, phoneNumber, this.deps.fetch);
-    // Elsewhere the IVR may have identified the customer: its attributes name the profile.
+    // A chat has no number: the customer's email address, as the chat's backend passed it in the attributes.
+    const email = contact.channel === 'chat' ? contact.attributes.email?.trim() : undefined;
+    if (isLocalContactCenter(instanceUrl) && email) {
+      const found = await lookUpProfiles(instanceUrl, '_email', email, this.deps.fetch);
+      if (found.length > 0) return found;
+    }
+    // Elsewhere the IVR (or the chat's backend) may have identified the customer: its attributes name the profile.
     const profileId = contact.attributes.profileId;
     if (!profileId) return [];
-    return [{ profileId, firstName: contact.attributes.customerName ?? '', lastName: '', accountNumber: contact.attributes.accountNumber ?? null, email: contact.attributes.email ?? null, openCases: [] }];
+    const name = contact.attributes.customerName ?? contact.customerName ?? '';
+    return [{ profileId, firstName: name, lastName: '', accountNumber: contact.attributes.accountNumber ?? null, email: contact.attributes.email ?? null, openCases: [] }];
   }
 
   private async sendCardToActiveTab(card: ScreenPopCard): Promise<void> {

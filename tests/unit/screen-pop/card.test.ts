@@ -6,6 +6,7 @@ import type { ScreenPopCard } from '../../../lib/screen-pop/card-message';
 
 const TEXTS: CardTexts = {
   title: 'Incoming caller',
+  chatTitle: 'Incoming chat',
   close: 'Close',
   expand: 'Show the caller',
   unknownCaller: 'Unknown caller',
@@ -19,6 +20,8 @@ const TEXTS: CardTexts = {
 
 const CARD: ScreenPopCard = {
   contactId: 'c-1',
+  channel: 'voice',
+  customerName: null,
   phoneNumber: '+819012345678',
   phoneNumberDisplay: '090-1234-5678',
   queueName: 'BasicQueue',
@@ -82,6 +85,29 @@ describe('the screen-pop card', () => {
     expect(content.querySelector('a')).toBeNull();
     expect(content.querySelector('img')).toBeNull();
     expect(content.textContent).toContain('<img src=x onerror=alert(1)>');
+  });
+
+  it("shows a chat customer nobody's profile matches by the name they gave, under the chat heading", () => {
+    const chat: ScreenPopCard = { ...CARD, channel: 'chat', customerName: 'Mina Kato', phoneNumber: null, phoneNumberDisplay: null, attributes: {}, profiles: [] };
+    expect(renderCardContent(document, chat, TEXTS).querySelector('.name')?.textContent).toBe('Mina Kato');
+    // The closed root is read through attachShadow's return value, which only the card's code holds.
+    const roots: ShadowRoot[] = [];
+    const attach = Element.prototype.attachShadow;
+    Element.prototype.attachShadow = function (this: Element, init: ShadowRootInit) {
+      const root = attach.call(this, init);
+      roots.push(root);
+      return root;
+    };
+    try {
+      showCard(document, chat, TEXTS, new ManualTimers()).remove();
+      showCard(document, { ...chat, channel: 'voice', customerName: null }, TEXTS, new ManualTimers()).remove();
+    } finally {
+      Element.prototype.attachShadow = attach;
+    }
+    expect(roots.map((root) => [root.querySelector('h2')?.textContent, root.querySelector('[role="dialog"]')?.getAttribute('aria-label'), root.querySelector('.name')?.textContent])).toEqual([
+      ['Incoming chat', 'Incoming chat', 'Mina Kato'],
+      ['Incoming caller', 'Incoming caller', 'Unknown caller'],
+    ]);
   });
 
   it('is invisible to the page: a closed shadow root', () => {

@@ -5,6 +5,7 @@ import { accessSync, constants as fsConstants, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { MIGRATIONS, migrate, type Migration } from './migrations';
+import { BACKSTOP_AUTOCHECKPOINT_PAGES, startWalCheckpointer } from './wal-checkpointer';
 
 export type Database = BetterSqlite3.Database;
 
@@ -48,9 +49,11 @@ export function openDatabase(dataDir: string, options: OpenDatabaseOptions = {})
   prepareDataDir(folder);
   let db: Database | undefined;
   try {
-    db = new BetterSqlite3(join(folder, DATABASE_FILE_NAME));
+    const file = join(folder, DATABASE_FILE_NAME);
+    db = new BetterSqlite3(file);
     configure(db);
     migrate(db, migrations);
+    checkpointOffThread(db, file);
     return db;
   } catch (error) {
     db?.close();
@@ -67,6 +70,18 @@ function configure(db: Database): void {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+}
+
+/** Checkpoints from a worker thread (wal-checkpointer.ts), this connection's own automatic checkpoint kept only as
+ *  a backstop; closing the database stops the worker. */
+function checkpointOffThread(db: Database, file: string): void {
+  db.pragma(`wal_autocheckpoint = ${BACKSTOP_AUTOCHECKPOINT_PAGES}`);
+  const checkpointer = startWalCheckpointer(file);
+  const close = db.close.bind(db);
+  db.close = () => {
+    checkpointer.stop();
+    return close();
+  };
 }
 
 function prepareDataDir(folder: string): void {

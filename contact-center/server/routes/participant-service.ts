@@ -75,9 +75,11 @@ export const PARTICIPANT_PATHS = [
 export const participantServiceRoutes: FastifyPluginAsyncTypebox<ParticipantServiceOptions> = async (app, { chat, log }) => {
   useAwsShape(app, { validationType: 'ValidationException', log, cors: true }, [...PARTICIPANT_PATHS, '/attachments/upload/:token', '/attachments/download/:token']);
   // Chat writes are committed once per event-loop turn (ChatService.durable): no answer leaves before its commit.
-  app.addHook('onSend', async (_request, _reply, payload) => {
-    await chat.durable();
-    return payload;
+  app.addHook('onSend', (_request, _reply, payload, done) => {
+    chat.durable().then(
+      () => done(null, payload),
+      (error: Error) => done(error),
+    );
   });
 
   app.post('/participant/connection', { schema: { body: CreateConnection } }, async (request) => chat.createParticipantConnection(bearerOf(request), request.body));

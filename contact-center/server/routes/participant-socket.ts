@@ -6,6 +6,7 @@ import '@fastify/websocket';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { ChatService } from '../../chat/chat-service';
+import type { ChatItem } from '../../chat/chat-items';
 import type { ChatParticipant } from '../../chat/participants';
 
 export interface ParticipantSocketOptions {
@@ -14,6 +15,18 @@ export interface ParticipantSocketOptions {
 }
 
 const SocketQuery = Type.Object({ token: Type.String({ minLength: 1, errorMessage: 'the socket URL needs its token' }) });
+
+/** The aws/chat frame of an item, serialised once however many sockets push it (the item's JSON is the content). */
+const chatFrames = new WeakMap<ChatItem, string>();
+
+function chatFrame(item: ChatItem): string {
+  let frame = chatFrames.get(item);
+  if (frame === undefined) {
+    frame = JSON.stringify({ topic: 'aws/chat', contentType: 'application/json', content: JSON.stringify(item) });
+    chatFrames.set(item, frame);
+  }
+  return frame;
+}
 
 /** What a client frame asks for; anything unreadable is ignored, as the real gateway does. */
 function topicOf(data: unknown): { topic: string; topics: string[] } | null {
@@ -37,13 +50,14 @@ export const participantSocketRoute: FastifyPluginAsyncTypebox<ParticipantSocket
       socket.close(4003, 'not authorized');
       return;
     }
-    const send = (frame: unknown) => {
-      if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
+    const sendText = (text: string) => {
+      if (socket.readyState === socket.OPEN) socket.send(text);
     };
+    const send = (frame: unknown) => sendText(JSON.stringify(frame));
     let subscribed = false;
     const unsubscribe = chat.subscribe(participant.initialContactId, ({ item, recipients }) => {
       if (!subscribed || !recipients.some((r) => r.participantId === participant.participantId)) return;
-      send({ topic: 'aws/chat', contentType: 'application/json', content: JSON.stringify(item) });
+      sendText(chatFrame(item));
     });
     socket.on('message', (data) => {
       const frame = topicOf(data);

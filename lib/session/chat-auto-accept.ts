@@ -3,11 +3,12 @@
 // and the session log, and what it has accepted is kept in storage.session, so a worker that is stopped and
 // started again (or an engine that is recreated and reports the offer again) never sends a second accept.
 //
-//   snapshot ──► ready, setting on, chat 'incoming', not claimed ──► noted as accepted (storage.session)
+//   snapshot ──► ready, setting on, chat offered, not claimed ──► noted as accepted (storage.session)
 //            ──► accept command ──► ok: done (the chat connects) │ failed: forgotten, tried again on a later
 //                                                                  snapshot while it is still offered (at most
 //                                                                  MAX_ATTEMPTS times)
 import type { CommandEnvelope, CommandResult } from './commands';
+import { isRinging } from './session-transitions';
 import type { ContactView, SessionSnapshot } from './snapshot';
 
 export interface AutoAcceptStorage {
@@ -27,8 +28,9 @@ const REMEMBERED_LIMIT = 200;
 /** Accept attempts per chat: a chat still offered after a failed accept is tried again, a few times only. */
 export const MAX_ATTEMPTS = 3;
 
-/** Whether `contact` is a chat offered to the agent and waiting to be accepted. */
-export const isOfferedChat = (contact: ContactView) => contact.channel === 'chat' && contact.state === 'incoming';
+/** Whether `contact` is a chat offered to the agent and waiting to be accepted (streams reports a chat offer as
+ *  'connecting' with the agent's leg connecting; 'incoming' is taken as an offer too). */
+export const isOfferedChat = (contact: ContactView) => contact.channel === 'chat' && isRinging(contact);
 
 export class ChatAutoAccept {
   private enabled = false;

@@ -35,8 +35,9 @@ export class SdkChatClients {
     this.participant = new ConnectParticipantClient({ endpoint: cc.url, region: cc.engine.instance.region, credentials });
   }
 
-  /** Starts a chat into `queueId` and connects its customer. */
-  async startChat(displayName: string, queueId = 'basic', initialMessage?: string): Promise<SdkChatCustomer> {
+  /** Starts a chat into `queueId` and connects its customer; `attributes` are the contact attributes a backend
+   *  passes (StartChatContact `Attributes`, e.g. the signed-in customer's `email`). */
+  async startChat(displayName: string, queueId = 'basic', initialMessage?: string, attributes?: Record<string, string>): Promise<SdkChatCustomer> {
     const instance = this.cc.engine.instance;
     const started = await this.connect.send(
       new StartChatContactCommand({
@@ -44,6 +45,7 @@ export class SdkChatClients {
         ContactFlowId: flowIdOfQueue(instance, queueId),
         ParticipantDetails: { DisplayName: displayName },
         ...(initialMessage ? { InitialMessage: { ContentType: 'text/plain', Content: initialMessage } } : {}),
+        ...(attributes ? { Attributes: attributes } : {}),
       }),
     );
     const connection = await this.participant.send(

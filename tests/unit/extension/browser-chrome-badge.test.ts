@@ -46,6 +46,7 @@ describe('badge', () => {
 
   it('counts an offered chat as ringing', () => {
     expect(look(readySnapshot({ contacts: [offeredChat('x')] }))).toEqual({ text: '1', color: BADGE_COLORS.red, title: 'badge_title_ringing(1)' });
+    expect(look(readySnapshot({ contacts: [offeredChat('x', { state: 'incoming' })] })).text).toBe('1');
     expect(look(readySnapshot({ contacts: [offeredChat('x'), ringingCall('y')] })).text).toBe('2');
   });
 

@@ -93,6 +93,15 @@ describe('chat auto-accept', () => {
     expect(autoAcceptLines().map((line) => [line.attempt, line.ok, line.code])).toEqual(Array.from({ length: MAX_ATTEMPTS }, (_, i) => [i + 1, false, 'timeout']));
   });
 
+  it("takes a chat reported as 'incoming' for an offer too, and never a chat the agent's leg already joined", async () => {
+    const autoAccept = startWorker();
+    await autoAccept.handleSettings(true);
+    const joining = offeredChat('chat-2');
+    const joined = { ...joining, connections: joining.connections.map((c) => ({ ...c, state: 'connected' as const })) };
+    await autoAccept.handleSnapshot(await show(readySnapshot({ contacts: [offeredChat('chat-1', { state: 'incoming' }), joined] })));
+    expect(acceptedIds()).toEqual(['chat-1']);
+  });
+
   it('accepts several chats offered together, each once', async () => {
     const autoAccept = startWorker();
     await autoAccept.handleSettings(true);

@@ -72,11 +72,12 @@ export function connectedCall(id = 'contact-1', overrides: Partial<ContactView> 
   return { ...call, state: 'connected', connections: call.connections.map((c) => ({ ...c, state: 'connected' })), ...overrides };
 }
 
-/** A chat offered to the agent (streams: 'incoming'), started through StartChatContact. */
+/** A chat offered to the agent, started through StartChatContact (streams: 'connecting', the agent's leg
+ *  connecting). */
 export function offeredChat(id = 'chat-1', overrides: Partial<ContactView> = {}): ContactView {
   return ringingCall(id, {
     channel: 'chat',
-    state: 'incoming',
+    state: 'connecting',
     initiationMethod: 'api',
     customerName: 'Hana',
     connections: [

@@ -10,6 +10,9 @@ import type { AgentBrowser, TestContactCenter } from '../support/softphone-fixtu
 import { REACHES_PANEL_MS, agentView } from '../support/softphone-steps';
 import { type SdkChatClients, type SdkChatCustomer, TINY_PNG } from '../support/sdk-chat-customer';
 
+/** The one extension API this spec calls inside the service worker (the Node-side tsconfig has no chrome types). */
+declare const chrome: { offscreen: { closeDocument(): Promise<void> } };
+
 test.describe.configure({ mode: 'serial' });
 
 let world: ChatE2eWorld;

@@ -7,6 +7,7 @@ import type { Clock } from '../clock';
 import { ChatGroupCommit } from '../store/chat-group-commit';
 import type { Database } from '../store/database';
 import {
+  activeRecipientsOfChat,
   chatOfContact,
   getChat,
   getParticipant,
@@ -60,7 +61,7 @@ import {
   type SendMessageRequest,
 } from './chat-validation';
 import { CONNECTION_TOKEN_LIFETIME_MS, assertMayRead, assertMayWrite, chatOf, isActive, mintToken, newParticipant, senderOf, type ChatParticipant, type DisconnectReason } from './participants';
-import { recipientOf, sendReceipt } from './chat-receipts';
+import { sendReceipt } from './chat-receipts';
 import { ParticipantConnections, type CreateParticipantConnectionRequest, type CreateParticipantConnectionResponse } from './participant-connections';
 
 export interface ChatServiceOptions {
@@ -404,7 +405,7 @@ export class ChatService {
   }
 
   private recipients(initialContactId: string): ChatRecipient[] {
-    return participantsOfChat(this.db, initialContactId).filter(isActive).map(recipientOf);
+    return activeRecipientsOfChat(this.db, initialContactId);
   }
 
   private publish(item: ChatItem, how: { store: boolean; recipients?: ChatRecipient[] }): void {

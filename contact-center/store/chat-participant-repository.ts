@@ -130,6 +130,16 @@ export function participantsOfChat(db: Database, initialContactId: string): Chat
     .map(toParticipant);
 }
 
+/** Who is still in the chat (not disconnected), in the order they joined: the recipients of its next item. Read
+ *  for every item pushed, so it reads only the three columns a recipient needs. */
+export function activeRecipientsOfChat(db: Database, initialContactId: string): { participantId: string; role: ParticipantRole; contactId: string }[] {
+  return chatStatement<[string], { participantId: string; role: ParticipantRole; contactId: string }>(
+    db,
+    `SELECT participant_id AS participantId, role, contact_id AS contactId FROM chat_participants
+     WHERE initial_contact_id = ? AND disconnected_at IS NULL ORDER BY created_at, rowid`,
+  ).all(initialContactId);
+}
+
 export function setConnectionToken(db: Database, participantId: string, token: string, expiresAt: number): void {
   chatStatement(db, 'UPDATE chat_participants SET connection_token = ?, connection_expires_at = ? WHERE participant_id = ?').run(token, expiresAt, participantId);
 }

@@ -23,17 +23,11 @@ import {
   setCurrentContact,
   setParticipantContact,
 } from '../store/chat-participant-repository';
-import {
-  appendItem,
-  findClientTokenResult,
-  hasEventFrom,
-  readTranscriptPage,
-  rememberClientTokenResult,
-  type IdempotentOperation,
-} from '../store/chat-transcript-repository';
+import { appendItem, hasEventFrom, readTranscriptPage } from '../store/chat-transcript-repository';
 import { AttachmentOperations, type AttachmentUrls, type DownloadedAttachment, type GetAttachmentResponse, type StartAttachmentUploadResponse } from './attachment-operations';
 import { AttachmentFiles } from './attachments';
 import { accessDenied, conflict, invalidInput, notFound } from './chat-errors';
+import { IdempotentCalls } from './chat-idempotency';
 import { ChatFanout, type ChatListener, type ChatRecipient } from './chat-fanout';
 import {
   CONTENT_TYPE,
@@ -103,10 +97,12 @@ export class ChatService {
   private readonly attachments: AttachmentOperations;
   private readonly connections: ParticipantConnections;
   private readonly commits: ChatGroupCommit;
+  private readonly calls: IdempotentCalls;
 
   constructor(private readonly options: ChatServiceOptions) {
     this.db = options.db;
     this.commits = new ChatGroupCommit(options.db, options.onCommitError);
+    this.calls = new IdempotentCalls(options.db, options.clock, this.commits);
     this.clock = options.clock;
     this.fanout = new ChatFanout(options.onDeliveryError);
     this.attachments = new AttachmentOperations(options.db, new AttachmentFiles(options.attachmentFolder), options.urls);
@@ -247,7 +243,7 @@ export class ChatService {
   sendMessage(connectionToken: string, request: SendMessageRequest): SentItem {
     const sender = this.writer(connectionToken);
     const valid = validSendMessage(request);
-    return this.onceInGroupCommit(sender, 'SendMessage', valid.clientToken, () => {
+    return this.calls.onceInGroupCommit(sender, 'SendMessage', valid.clientToken, () => {
       const now = this.clock.now();
       const item = messageItem(chatOf(sender), senderOf(sender), valid.contentType, valid.content, now);
       this.publish(item, { store: true });
@@ -259,7 +255,7 @@ export class ChatService {
   sendEvent(connectionToken: string, request: SendEventRequest): SentItem {
     const sender = this.writer(connectionToken);
     const valid = validSendEvent(request);
-    return this.onceInGroupCommit(sender, 'SendEvent', valid.clientToken, () => {
+    return this.calls.onceInGroupCommit(sender, 'SendEvent', valid.clientToken, () => {
       const now = this.clock.now();
       switch (valid.contentType) {
         case CONTENT_TYPE.typing: {
@@ -294,7 +290,7 @@ export class ChatService {
   disconnectParticipant(connectionToken: string, request: { ClientToken?: unknown } = {}): Record<string, never> {
     const participant = this.byConnectionToken(connectionToken);
     const clientToken = validClientToken(request.ClientToken);
-    if (participant && clientToken !== undefined && findClientTokenResult(this.db, this.tokenKey(participant, 'DisconnectParticipant', clientToken), this.clock.now())) {
+    if (participant && clientToken !== undefined && this.calls.seen(participant, 'DisconnectParticipant', clientToken)) {
       return {};
     }
     const leaving = assertMayWrite(participant, this.clock.now());
@@ -309,14 +305,14 @@ export class ChatService {
       this.depart(leaving, 'left');
       if (leaving.role === 'AGENT') this.options.onAgentDisconnected?.(leaving.contactId, leaving.participantId);
     }
-    if (clientToken !== undefined) rememberClientTokenResult(this.db, this.tokenKey(leaving, 'DisconnectParticipant', clientToken), {}, this.clock.now());
+    if (clientToken !== undefined) this.calls.remember(leaving, 'DisconnectParticipant', clientToken, {});
     return {};
   }
 
   startAttachmentUpload(connectionToken: string, request: { ContentType?: unknown; AttachmentName?: unknown; AttachmentSizeInBytes?: unknown; ClientToken?: unknown }): StartAttachmentUploadResponse {
     const sender = this.writer(connectionToken);
     const clientToken = validClientToken(request.ClientToken, true);
-    return this.once(sender, 'StartAttachmentUpload', clientToken, () => this.attachments.start(sender, request, this.clock.now()));
+    return this.calls.once(sender, 'StartAttachmentUpload', clientToken, () => this.attachments.start(sender, request, this.clock.now()));
   }
 
   /** The PUT of an upload URL (the server's attachment route): stores the file and judges its content. */
@@ -327,7 +323,7 @@ export class ChatService {
   completeAttachmentUpload(connectionToken: string, request: { AttachmentIds?: unknown; ClientToken?: unknown }): Record<string, never> {
     const sender = this.writer(connectionToken);
     const clientToken = validClientToken(request.ClientToken, true);
-    return this.once(sender, 'CompleteAttachmentUpload', clientToken, () => {
+    return this.calls.once(sender, 'CompleteAttachmentUpload', clientToken, () => {
       const attachment = this.attachments.complete(sender, request);
       this.publish(attachmentItemOf(chatOf(sender), senderOf(sender), attachment, this.clock.now()), { store: true });
       return {};
@@ -367,30 +363,6 @@ export class ChatService {
 
   private writer(connectionToken: string): ChatParticipant {
     return assertMayWrite(this.byConnectionToken(connectionToken), this.clock.now());
-  }
-
-  private tokenKey(participant: ChatParticipant, operation: IdempotentOperation, clientToken: string) {
-    return { participantId: participant.participantId, operation, clientToken };
-  }
-
-  /** Runs `act` once per (participant, operation, ClientToken) within the window; a retry gets the first answer. */
-  private once<T>(participant: ChatParticipant, operation: IdempotentOperation, clientToken: string | undefined, act: () => T): T {
-    if (clientToken === undefined) return act();
-    return this.db.transaction(() => this.replayOrAct(participant, operation, clientToken, act))();
-  }
-
-  /** once() for the frequent calls (SendMessage, SendEvent): atomic too, but committed with the rest of the turn. */
-  private onceInGroupCommit<T>(participant: ChatParticipant, operation: IdempotentOperation, clientToken: string | undefined, act: () => T): T {
-    return this.commits.run(() => (clientToken === undefined ? act() : this.replayOrAct(participant, operation, clientToken, act)));
-  }
-
-  private replayOrAct<T>(participant: ChatParticipant, operation: IdempotentOperation, clientToken: string, act: () => T): T {
-    const key = this.tokenKey(participant, operation, clientToken);
-    const earlier = findClientTokenResult<T>(this.db, key, this.clock.now());
-    if (earlier !== undefined) return earlier;
-    const result = act();
-    rememberClientTokenResult(this.db, key, result, this.clock.now());
-    return result;
   }
 
   /** A participant stops being part of the chat: participant.left (if it had joined) to everyone, itself included,

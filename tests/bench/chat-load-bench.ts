@@ -8,7 +8,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import type { InstanceConfig } from '../../contact-center/model';
 import { startContactCenter } from '../../contact-center/server/contact-center-server';
@@ -72,11 +72,14 @@ export async function chatLoadBench(chats = 1000, seconds = 60): Promise<BenchRo
     }
     client = await startLoadClient({ baseUrl: cc.url, customers, seconds });
 
+    const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+    loopDelay.enable();
     const busyBefore = performance.eventLoopUtilization();
     const cpuBefore = mainThreadCpuMs();
     const result = await client.run();
     const busy = performance.eventLoopUtilization(busyBefore);
     const cpuMs = mainThreadCpuMs() - cpuBefore;
+    loopDelay.disable();
 
     const s = summarize(Array.from(result.latenciesMs));
     const rate = result.sent / seconds;
@@ -96,6 +99,12 @@ export async function chatLoadBench(chats = 1000, seconds = 60): Promise<BenchRo
       {
         measure: 'server thread busy / CPU',
         value: `${(busy.utilization * 100).toFixed(0)}% of the time / ${perMessage(cpuMs)} CPU a message`,
+        goal: '',
+        ok: null,
+      },
+      {
+        measure: 'server event-loop delay p99 / max',
+        value: `${ms(loopDelay.percentile(99) / 1e6)} / ${ms(loopDelay.max / 1e6)}`,
         goal: '',
         ok: null,
       },

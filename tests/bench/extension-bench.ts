@@ -162,18 +162,21 @@ async function offerToRinging(cc: TestContactCenter, agent: AgentBrowser, calls:
   ];
 }
 
-async function openPanelOnce(agent: AgentBrowser): Promise<OpenTiming & { externalMs: number }> {
+/** Opens the panel in a new page with `marker` added before its scripts, resolves `awaitScript` in it, closes it. */
+export async function timedPanelOpen<T>(agent: AgentBrowser, marker: string, awaitScript: string): Promise<T & { externalMs: number }> {
   const page: Page = await agent.context.newPage();
   try {
-    await page.addInitScript(INTERACTIVE_MARKER);
+    await page.addInitScript(marker);
     const started = Date.now();
     await page.goto(agent.panelUrl);
-    const timing = await page.evaluate<OpenTiming>(AWAIT_INTERACTIVE);
+    const timing = await page.evaluate<T>(awaitScript);
     return { ...timing, externalMs: Date.now() - started };
   } finally {
     await page.close();
   }
 }
+
+const openPanelOnce = (agent: AgentBrowser) => timedPanelOpen<OpenTiming>(agent, INTERACTIVE_MARKER, AWAIT_INTERACTIVE);
 
 async function panelOpen(agent: AgentBrowser, opens: number): Promise<BenchRow[]> {
   await openPanelOnce(agent); // warm-up (first load of the panel's chunks from disk), not reported

@@ -1,7 +1,8 @@
 // `npm run bench`: every benchmark, printed as tables with their goals. `npm run bench -- click-to-dial` (or any
-// of routing, offer-latency, chat-load, extension; CHAT_LOAD_SECONDS and CHAT_LOAD_CHATS size the chat load) runs only the benchmarks whose name is given.
+// of routing, offer-latency, chat-load, extension, chat-panel; CHAT_LOAD_SECONDS and CHAT_LOAD_CHATS size the chat load) runs only the benchmarks whose name is given.
 
 import { chatLoadBench } from './chat-load-bench';
+import { chatPanelBench } from './chat-panel-bench';
 import { clickToDialBench } from './click-to-dial-bench';
 import { extensionBench } from './extension-bench';
 import { offerLatencyBench } from './offer-latency-bench';
@@ -26,6 +27,12 @@ const BENCHES: Record<string, () => Promise<void>> = {
     printTable('Softphone extension: inbound offer to ringing in the side panel (Chromium, 1 agent, 50 calls)', extension.offerToRinging);
     printTable('Softphone extension: side panel open to interactive (20 opens)', extension.panelOpen);
     printTable('Softphone extension: service worker restart to session restored (stopped over CDP, 10 restarts)', extension.workerRestart);
+  },
+  'chat-panel': async () => {
+    const chat = await chatPanelBench();
+    printTable('Chat in the side panel: customer message (SendMessage) to painted in the panel (Chromium, agent1, 1 chat, 200 messages)', chat.messageToPainted);
+    printTable('Chat in the side panel: panel page JS heap (CDP, after GC; agent3, Support Tier 1)', chat.heap);
+    printTable('Chat in the side panel: panel open to the shown chat painted, with 10 chats x 100 messages (20 opens)', chat.panelOpen);
   },
   'click-to-dial': async () => {
     printTable('Click-to-dial: scanning a generated CRM page in Chromium (scanner + highlighter as in the content script)', await clickToDialBench());

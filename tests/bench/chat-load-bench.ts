@@ -1,9 +1,10 @@
 // Chat load on the contact center: N concurrent chats (agents with 10 chats each), each customer connected on the
 // participant WebSocket as ChatJS is, sending one message a second over the participant service's SendMessage
-// route for D seconds. The load generator (chat-load-client.ts) runs in a worker thread, so this thread is the
-// server alone; both still share the machine's two cores. Each message is timed from the start of its SendMessage
+// route for D seconds, after 2 s of the same load that are not measured (warm-up). The load generator
+// (chat-load-client.ts) runs in a worker thread, so this thread is the server alone; both still share the
+// machine's two cores (and whatever else runs on them). Each message is timed from the start of its SendMessage
 // request to its arrival on the sender's own socket (every participant receives every item), and counted lost or
-// delivered twice. The server thread's busy time per message (event-loop utilisation) is reported beside it.
+// delivered twice. The server thread's busy share, CPU per message and event-loop delay are reported beside it.
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,10 +30,13 @@ function chatInstance(agentCount: number): InstanceConfig {
   };
 }
 
+/** Seconds of the same load before the measured ones (connections, JIT, the database's log): not measured. */
+const WARMUP_SECONDS = 2;
+
 const CLIENT_MODULE = new URL('./chat-load-client.ts', import.meta.url);
 
 /** Runs the load generator in a worker: resolves once its sockets are subscribed, with the call that starts it. */
-function startLoadClient(plan: LoadPlan): Promise<{ run(): Promise<LoadResult>; stop(): Promise<number> }> {
+function startLoadClient(plan: LoadPlan): Promise<{ run(onMeasuring: () => void): Promise<LoadResult>; stop(): Promise<number> }> {
   // tsx does not carry its TypeScript loader into a worker: the worker registers it, then loads the client.
   const entry = `import { register } from 'tsx/esm/api'; register(); await import(${JSON.stringify(CLIENT_MODULE.href)});`;
   const worker = new Worker(entry, { eval: true, workerData: plan });
@@ -41,10 +45,13 @@ function startLoadClient(plan: LoadPlan): Promise<{ run(): Promise<LoadResult>; 
     worker.once('message', (report: ClientReport) => {
       if (report.kind !== 'ready') return reject(new Error('the load client did not get ready'));
       resolve({
-        run: () =>
+        run: (onMeasuring) =>
           new Promise<LoadResult>((done, failed) => {
             worker.once('error', failed);
-            worker.once('message', (end: ClientReport) => (end.kind === 'done' ? done(end.result) : failed(new Error('unexpected report'))));
+            worker.on('message', (next: ClientReport) => {
+              if (next.kind === 'measuring') onMeasuring();
+              else if (next.kind === 'done') done(next.result);
+            });
             worker.postMessage({ kind: 'start' } satisfies ClientCommand);
           }),
         stop: () => worker.terminate(),
@@ -70,13 +77,16 @@ export async function chatLoadBench(chats = 1000, seconds = 60): Promise<BenchRo
       const connection = cc.chat.createParticipantConnection(started.participantToken, { Type: ['WEBSOCKET', 'CONNECTION_CREDENTIALS'], ConnectParticipant: true });
       customers.push({ connectionToken: connection.ConnectionCredentials!.ConnectionToken, websocketUrl: connection.Websocket!.Url });
     }
-    client = await startLoadClient({ baseUrl: cc.url, customers, seconds });
+    client = await startLoadClient({ baseUrl: cc.url, customers, warmupSeconds: WARMUP_SECONDS, seconds });
 
     const loopDelay = monitorEventLoopDelay({ resolution: 5 });
-    loopDelay.enable();
-    const busyBefore = performance.eventLoopUtilization();
-    const cpuBefore = mainThreadCpuMs();
-    const result = await client.run();
+    let busyBefore = performance.eventLoopUtilization();
+    let cpuBefore = mainThreadCpuMs();
+    const result = await client.run(() => {
+      loopDelay.enable();
+      busyBefore = performance.eventLoopUtilization();
+      cpuBefore = mainThreadCpuMs();
+    });
     const busy = performance.eventLoopUtilization(busyBefore);
     const cpuMs = mainThreadCpuMs() - cpuBefore;
     loopDelay.disable();

@@ -17,6 +17,8 @@ export interface LoadCustomer {
 export interface LoadPlan {
   baseUrl: string;
   customers: LoadCustomer[];
+  /** The same load first, unmeasured: connections opened, code compiled, the database's log in its steady state. */
+  warmupSeconds: number;
   seconds: number;
 }
 
@@ -37,8 +39,9 @@ export interface LoadResult {
 
 /** Messages of the main thread: `start` once the server is ready to be measured. */
 export type ClientCommand = { kind: 'start' };
-/** Messages to the main thread: `ready` once every socket is open and subscribed, then `done` with the result. */
-export type ClientReport = { kind: 'ready' } | { kind: 'done'; result: LoadResult };
+/** Messages to the main thread: `ready` once every socket is open and subscribed, `measuring` when the warm-up
+ *  ends, then `done` with the result. */
+export type ClientReport = { kind: 'ready' } | { kind: 'measuring' } | { kind: 'done'; result: LoadResult };
 
 interface Customer {
   token: string;
@@ -49,6 +52,8 @@ interface Customer {
 
 const plan = workerData as LoadPlan;
 const port = parentPort!;
+// Keep-alive connections shared by the customers, opened as needed (up to 256) and kept: one per customer would
+// open a thousand within the first second, overflowing the server's listen queue (a dropped SYN waits 1 s).
 const agent = new Agent({ keepAlive: true, maxSockets: 256 });
 const target = new URL('/participant/message', plan.baseUrl);
 const latencies: number[] = [];
@@ -82,10 +87,10 @@ function connect(c: LoadCustomer): Promise<Customer> {
   });
 }
 
-function sendMessage(customer: Customer, content: string): Promise<void> {
+function sendMessage(customer: Customer, content: string, measured: boolean): Promise<void> {
   const body = JSON.stringify({ ContentType: 'text/plain', Content: content, ClientToken: content });
   return new Promise((resolve) => {
-    customer.sentAt.set(content, performance.now());
+    if (measured) customer.sentAt.set(content, performance.now());
     const req = request(target, { method: 'POST', agent, headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), 'X-Amz-Bearer': customer.token } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -105,15 +110,23 @@ function sendMessage(customer: Customer, content: string): Promise<void> {
 async function run(customers: Customer[]): Promise<LoadResult> {
   // One message a second per chat, spread evenly over each second.
   const chats = customers.length;
-  const busyBefore = performance.eventLoopUtilization();
-  const cpuBefore = threadCpuMs();
+  let busyBefore = performance.eventLoopUtilization();
+  let cpuBefore = threadCpuMs();
   const started = performance.now();
+  const measureFrom = started + plan.warmupSeconds * 1000;
   const gapMs = 1000 / chats;
   const sends: Promise<void>[] = [];
-  for (let n = 0; performance.now() - started < plan.seconds * 1000; n++) {
+  let measuring = false;
+  for (let n = 0; performance.now() - measureFrom < plan.seconds * 1000; n++) {
     const wait = started + n * gapMs - performance.now();
     if (wait > 1) await new Promise((r) => setTimeout(r, wait));
-    sends.push(sendMessage(customers[n % chats]!, `m${n}`));
+    if (!measuring && performance.now() >= measureFrom) {
+      measuring = true;
+      busyBefore = performance.eventLoopUtilization();
+      cpuBefore = threadCpuMs();
+      port.postMessage({ kind: 'measuring' } satisfies ClientReport);
+    }
+    sends.push(measuring ? sendMessage(customers[n % chats]!, `m${n}`, true) : sendMessage(customers[n % chats]!, `w${n}`, false));
   }
   await Promise.all(sends);
   await new Promise((r) => setTimeout(r, 2000)); // the last pushes
@@ -133,7 +146,9 @@ async function run(customers: Customer[]): Promise<LoadResult> {
   return { sent, delivered: latencies.length, lost, duplicated, failedSends, failureReasons: [...failureReasons], latenciesMs: Float64Array.from(latencies), clientBusy, clientCpuMs };
 }
 
-const customers = await Promise.all(plan.customers.map(connect));
+// Sockets open a hundred at a time: a thousand at once overflow the listen queue, and a dropped SYN waits 1 s.
+const customers: Customer[] = [];
+for (let i = 0; i < plan.customers.length; i += 100) customers.push(...(await Promise.all(plan.customers.slice(i, i + 100).map(connect))));
 port.once('message', (command: ClientCommand) => {
   if (command.kind !== 'start') return;
   void run(customers).then((result) => {

@@ -3,7 +3,7 @@
 // how long the customer has waited for a reply, who is typing, and the chat commands.
 
 import { defineStore } from 'pinia';
-import { computed, ref, watch } from 'vue';
+import { computed, ref, shallowRef, watch } from 'vue';
 import type { ChatContactState, ChatContactViewModel, ChatTabView, IncomingChatView } from '@/components/chat/chat-view-model';
 import { isPreviewableImage } from '@/lib/chat-rendering/attachment-rules';
 import { mergeChatItems, type ChatItemView } from '@/lib/session/chat-transcript';
@@ -30,7 +30,9 @@ const isCustomerMessage = (item: Pick<ChatItemView, 'role' | 'kind'>) => item.ro
 
 export const useChatContactsStore = defineStore('chat-contacts', () => {
   const session = useSessionStore();
-  const transcripts = ref<Record<string, ChatItemView[]>>({});
+  // Shallow: a transcript is replaced whole on every update, never changed in place, so its items stay plain
+  // objects. Deeply reactive, every read of every item in the tab counts and the merge went through proxies.
+  const transcripts = shallowRef<Record<string, ChatItemView[]>>({});
   const typingAt = ref<Record<string, number>>({});
   const selectedId = ref<string | null>(null);
   const now = ref(Date.now());

@@ -6,7 +6,7 @@ import { defineStore } from 'pinia';
 import { computed, ref, shallowRef, watch } from 'vue';
 import type { ChatContactState, ChatContactViewModel, ChatTabView, IncomingChatView } from '@/components/chat/chat-view-model';
 import { isPreviewableImage } from '@/lib/chat-rendering/attachment-rules';
-import { mergeChatItems, type ChatItemView } from '@/lib/session/chat-transcript';
+import { customerWaitingSince, mergeChatItems, type ChatItemView } from '@/lib/session/chat-transcript';
 import type { ContactView } from '@/lib/session/snapshot';
 import { useSessionStore } from './session';
 
@@ -84,17 +84,6 @@ export const useChatContactsStore = defineStore('chat-contacts', () => {
     return (transcripts.value[id] ?? []).filter((i) => isCustomerMessage(i) && i.receipt !== 'read').length;
   }
 
-  /** When the oldest customer message after the agent's last message arrived; null when the agent answered. */
-  function waitingSinceOf(id: string): number | null {
-    const items = transcripts.value[id] ?? [];
-    let since: number | null = null;
-    for (const item of items) {
-      if (item.role === 'AGENT' && item.kind !== 'event') since = null;
-      else if (isCustomerMessage(item) && since === null) since = item.time;
-    }
-    return since;
-  }
-
   const tabs = computed<ChatTabView[]>(() =>
     chats.value
       .filter((c) => c.state !== 'incoming')
@@ -102,7 +91,7 @@ export const useChatContactsStore = defineStore('chat-contacts', () => {
         contactId: contact.id,
         customerName: customerNameOf(contact),
         unread: unreadOf(contact.id),
-        waitingSinceMs: state === 'connected' ? waitingSinceOf(contact.id) : null,
+        waitingSinceMs: state === 'connected' ? customerWaitingSince(transcripts.value[contact.id] ?? []) : null,
         state,
       })),
   );

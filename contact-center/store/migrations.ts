@@ -2,6 +2,8 @@
 // (each in its own transaction, recorded in schema_migrations) whenever the database is opened.
 
 import type { Database } from './database';
+import { TASK_MIGRATIONS } from './task-migrations';
+import { TASK_TEMPLATE_MIGRATIONS } from './task-template-migrations';
 
 export interface Migration {
   version: number;
@@ -315,6 +317,9 @@ export const MIGRATIONS: readonly Migration[] = [
       db.exec(`ALTER TABLE instance ADD COLUMN chat_participant_timers_json TEXT;`);
     },
   },
+  // Tasks keep their migrations in their own modules (task templates version 8, task contacts version 9).
+  ...TASK_TEMPLATE_MIGRATIONS,
+  ...TASK_MIGRATIONS,
 ];
 
 export function currentSchemaVersion(db: Database): number {

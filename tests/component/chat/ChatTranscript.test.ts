@@ -133,6 +133,66 @@ describe('ChatTranscript', () => {
     expect(wrapper.find('.new-messages').exists()).toBe(false);
   });
 
+  describe('a long conversation', () => {
+    const longConversation = () => Array.from({ length: 100 }, (_, n) => chatMessage({ content: `Message number ${n + 1}` }));
+    const shownTexts = (wrapper: VueWrapper) => wrapper.findAll('[data-testid="chat-message"] .chat-body').map((body) => body.text());
+    /** A log whose content is 20 px an item rendered, 300 px tall. */
+    function layOutByItems(wrapper: VueWrapper, scrollTop: number) {
+      const log = wrapper.get('[role="log"]').element as HTMLElement;
+      Object.defineProperty(log, 'scrollHeight', { configurable: true, get: () => 20 * log.querySelectorAll('[data-testid="chat-message"]').length });
+      Object.defineProperty(log, 'clientHeight', { configurable: true, get: () => 300 });
+      log.scrollTop = scrollTop;
+      return log;
+    }
+
+    it('opens on its newest 30 messages, and renders earlier ones a page of 50 at a time, keeping the view in place', async () => {
+      const wrapper = mountTranscript({ messages: longConversation() });
+      expect(shownTexts(wrapper)).toHaveLength(30);
+      expect(shownTexts(wrapper).at(0)).toBe('Message number 71');
+      expect(shownTexts(wrapper).at(-1)).toBe('Message number 100');
+      const earlier = wrapper.get('[data-testid="show-earlier"]');
+      expect(earlier.element.tagName).toBe('BUTTON');
+      expect(earlier.text()).toBe('Show earlier messages (70)');
+
+      const log = layOutByItems(wrapper, 0);
+      await earlier.trigger('click');
+      await flushPromises();
+      expect(shownTexts(wrapper)).toHaveLength(80);
+      expect(shownTexts(wrapper).at(0)).toBe('Message number 21');
+      expect(log.scrollTop).toBe(50 * 20); // the message that was at the top is still there
+      expect(wrapper.get('[data-testid="show-earlier"]').text()).toBe('Show earlier messages (20)');
+
+      await wrapper.get('[data-testid="show-earlier"]').trigger('click');
+      await flushPromises();
+      expect(shownTexts(wrapper)).toHaveLength(100);
+      expect(wrapper.find('[data-testid="show-earlier"]').exists()).toBe(false);
+    });
+
+    it('renders the earlier messages when the agent scrolls up to the top, not before', async () => {
+      const wrapper = mountTranscript({ messages: longConversation() });
+      const log = layOutByItems(wrapper, 200);
+      await wrapper.get('[role="log"]').trigger('scroll');
+      expect(shownTexts(wrapper)).toHaveLength(30);
+      log.scrollTop = 10;
+      await wrapper.get('[role="log"]').trigger('scroll');
+      await flushPromises();
+      expect(shownTexts(wrapper)).toHaveLength(80);
+    });
+
+    it('renders every message that arrives after it opened', async () => {
+      const wrapper = mountTranscript({ messages: longConversation() });
+      await wrapper.setProps({ messages: [...wrapper.props('messages'), chatMessage({ content: 'A new one' })] });
+      expect(shownTexts(wrapper)).toHaveLength(31);
+      expect(shownTexts(wrapper).at(-1)).toBe('A new one');
+      expect(wrapper.get('[data-testid="show-earlier"]').text()).toBe('Show earlier messages (70)');
+    });
+
+    it('says so in Japanese', () => {
+      const wrapper = mountTranscript({ messages: longConversation() }, 'ja');
+      expect(wrapper.get('[data-testid="show-earlier"]').text()).toBe('以前のメッセージを表示（70 件）');
+    });
+  });
+
   it('speaks Japanese in the Japanese UI', async () => {
     const wrapper = mountTranscript({ typingName: '佐藤 花子' }, 'ja');
     expect(wrapper.get('[role="log"]').attributes('aria-label')).toBe('Mary Major との会話');

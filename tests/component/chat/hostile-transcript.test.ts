@@ -4,7 +4,7 @@
 // here (event handler attributes, javascript: links when clicked), every payload tries to set window.__pwned, and
 // the test pokes every rendered element the way a person and a browser would. A self-check first shows that the
 // same corpus rendered without the product's safeguards trips every one of these checks.
-import { enableAutoUnmount, flushPromises } from '@vue/test-utils';
+import { enableAutoUnmount, flushPromises, type VueWrapper } from '@vue/test-utils';
 import MarkdownIt from 'markdown-it';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import ChatTranscript from '@/components/chat/ChatTranscript.vue';
@@ -30,6 +30,14 @@ const corpusMessages = (): ChatMessageView[] =>
       displayName: index % 5 === 0 ? `<img src=x onerror="window.__pwned=true">${index}` : `Customer ${index}`,
     }),
   );
+
+/** The transcript opens on its newest messages: asks for the earlier ones until every message is rendered. */
+async function showEveryMessage(wrapper: VueWrapper) {
+  for (let button = wrapper.find('[data-testid="show-earlier"]'); button.exists(); button = wrapper.find('[data-testid="show-earlier"]')) {
+    await button.trigger('click');
+    await flushPromises();
+  }
+}
 
 describe('the hostile corpus', () => {
   beforeEach(() => {
@@ -68,6 +76,7 @@ describe('the hostile corpus', () => {
       attachTo: document.body,
     });
     await flushPromises();
+    await showEveryMessage(wrapper);
     const items = wrapper.findAll('[data-testid="chat-message"]');
     expect(items).toHaveLength(HOSTILE_CORPUS.length);
     expect(findUnsafe(wrapper.element)).toEqual([]);
@@ -78,6 +87,7 @@ describe('the hostile corpus', () => {
   it('shows something for every message, cut oversized ones, and finishes deeply nested ones', async () => {
     const started = performance.now();
     const wrapper = mountChat(ChatTranscript, { props: { messages: corpusMessages(), customerName: 'Mallory' } });
+    await showEveryMessage(wrapper);
     const elapsed = performance.now() - started;
     const items = wrapper.findAll('[data-testid="chat-message"]');
     HOSTILE_CORPUS.forEach((item, index) => {

@@ -2,9 +2,11 @@
 // stored preferences, then mounts the softphone. The entrypoint only calls this.
 
 import { createPinia } from 'pinia';
-import { createApp } from 'vue';
+import { createApp, watch } from 'vue';
+import { loadChatWorkspace, preloadChatWorkspaceIfLikely, rememberWhetherChatsOpen } from '@/components/chat/chat-workspace-loader';
 import { createBrowserSessionClient, type SessionClient } from '@/lib/messaging/session-client';
 import { createPanelI18n, languageFromTag } from '@/locales/i18n';
+import { useChatContactsStore } from '@/stores/chat-contacts';
 import { usePreferencesStore } from '@/stores/preferences';
 import { useSessionStore } from '@/stores/session';
 import SoftphonePanel from './SoftphonePanel.vue';
@@ -13,10 +15,23 @@ import SoftphonePanel from './SoftphonePanel.vue';
 const SETTINGS_WAIT_MS = 400;
 
 export async function startSidePanel(root: string | Element, client: SessionClient = createBrowserSessionClient()) {
+  preloadChatWorkspaceIfLikely();
   const pinia = createPinia();
   const i18n = createPanelI18n(languageFromTag(navigator.language) ?? 'en');
   const app = createApp(SoftphonePanel).use(pinia).use(i18n);
-  useSessionStore(pinia).attach(client);
+  const session = useSessionStore(pinia);
+  session.attach(client);
+  watch(
+    () => session.snapshot.contacts.some((contact) => contact.channel === 'chat'),
+    (hasChats) => {
+      rememberWhetherChatsOpen(hasChats);
+      if (!hasChats) return;
+      loadChatWorkspace().catch(() => undefined); // the async component shows a failure when it renders
+      // The chats' store follows their transcripts from now on: they are on their way while the workspace loads.
+      useChatContactsStore(pinia);
+    },
+    { immediate: true },
+  );
   // Usually a few milliseconds, worth it so the panel opens in the agent's language, not English first. Just
   // after the browser starts, Chrome answers the first managed-storage (policy) read only once its policy
   // service is up (2-3 s measured): the panel does not wait that long; the settings apply when they arrive.

@@ -24,6 +24,7 @@ export function phaseOf(contact: ContactView): VoicePhase {
     case 'connecting':
       return contact.initiationMethod === 'outbound' ? 'dialing' : 'ringing';
     case 'connected':
+    case 'paused': // a task state; a call is never paused
       return 'on-call';
     case 'ended':
       return 'after-call-work';

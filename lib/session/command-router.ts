@@ -53,6 +53,31 @@ function isDialTarget(value: unknown): boolean {
   return isText(target.phoneNumber, 64) || isText(target.quickConnectArn);
 }
 
+/** A task to create has the fields of NewTask; their limits (lengths, dates, URLs) are the engine's and the
+ *  contact center's to judge with typed errors. */
+function isNewTaskShape(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const task = value as Record<string, unknown>;
+  const nullableText = (field: unknown) => field === null || isText(field);
+  return (
+    typeof task.name === 'string' &&
+    typeof task.description === 'string' &&
+    nullableText(task.quickConnectArn) &&
+    nullableText(task.relatedContactId) &&
+    nullableText(task.templateId) &&
+    (task.scheduledTime === null || (typeof task.scheduledTime === 'number' && Number.isFinite(task.scheduledTime))) &&
+    Array.isArray(task.references) &&
+    task.references.every(
+      (reference: unknown) =>
+        typeof reference === 'object' &&
+        reference !== null &&
+        typeof (reference as { name?: unknown }).name === 'string' &&
+        typeof (reference as { type?: unknown }).type === 'string' &&
+        typeof (reference as { value?: unknown }).value === 'string',
+    )
+  );
+}
+
 const requiredFields: Record<SessionCommand['type'], (command: Record<string, unknown>) => boolean> = {
   'sign-in': (c) => typeof c.instanceUrl === 'string',
   'sign-out': () => true,
@@ -84,6 +109,11 @@ const requiredFields: Record<SessionCommand['type'], (command: Record<string, un
   'chat-attach': (c) => isText(c.contactId) && isText(c.name, 1000) && isText(c.contentType) && typeof c.dataBase64 === 'string',
   'chat-attachment-url': (c) => isText(c.contactId) && isText(c.attachmentId),
   transfer: (c) => isText(c.contactId) && isText(c.quickConnectArn),
+  'task-pause': (c) => isText(c.contactId),
+  'task-resume': (c) => isText(c.contactId),
+  'task-create': (c) => isNewTaskShape(c.task),
+  'task-templates': () => true,
+  'task-template': (c) => isText(c.templateId),
 };
 
 /** Commands the engine may be sent again with the same id when its first attempt got no answer (the engine was

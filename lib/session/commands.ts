@@ -3,6 +3,7 @@
 // translatable error (its code is a key under `errors.` in the locale files).
 
 import type { ChatTextContentType } from './chat-attachments';
+import type { TaskReferenceType } from './snapshot';
 
 export type DialTarget = { phoneNumber: string } | { quickConnectArn: string };
 
@@ -33,7 +34,13 @@ export type SessionCommand =
   | { type: 'chat-read'; contactId: string; messageId: string } // the agent has seen this customer message (and those before)
   | { type: 'chat-attach'; contactId: string; name: string; contentType: string; dataBase64: string }
   | { type: 'chat-attachment-url'; contactId: string; attachmentId: string } // answered with value.url
-  | { type: 'transfer'; contactId: string; quickConnectArn: string }; // a chat (or any contact) to a quick connect
+  | { type: 'transfer'; contactId: string; quickConnectArn: string } // a chat (or any contact) to a quick connect
+  // Tasks: ended with hang-up (the agent's connection) then clear, like the other channels.
+  | { type: 'task-pause'; contactId: string }
+  | { type: 'task-resume'; contactId: string }
+  | { type: 'task-create'; task: NewTask } // answered with value.contactId
+  | { type: 'task-templates' } // the instance's active task templates, answered with value.templates
+  | { type: 'task-template'; templateId: string }; // one template with its fields, answered with value.template
 
 export type CommandType = SessionCommand['type'];
 
@@ -67,9 +74,67 @@ export interface CommandError {
   detail?: string;
 }
 
+/** A task the agent creates (F18), for a quick connect (themselves, a colleague, a queue). */
+export interface NewTask {
+  /** The quick connect that receives it (agent.getEndpoints' ARN); a template may fix or omit it. */
+  quickConnectArn: string | null;
+  name: string;
+  description: string;
+  /** References by name: the task's links, numbers… (a template's own fields travel here too). */
+  references: { name: string; type: Exclude<TaskReferenceType, 'OTHER'>; value: string }[];
+  /** When it should arrive (epoch ms; at most 6 days ahead), or null for at once. */
+  scheduledTime: number | null;
+  /** The call or chat it follows up. */
+  relatedContactId: string | null;
+  /** Created from this task template: its constraints apply and its fields are filled. */
+  templateId: string | null;
+}
+
+export type TaskTemplateFieldType =
+  | 'NAME'
+  | 'DESCRIPTION'
+  | 'SCHEDULED_TIME'
+  | 'QUICK_CONNECT'
+  | 'URL'
+  | 'NUMBER'
+  | 'TEXT'
+  | 'TEXT_AREA'
+  | 'DATE_TIME'
+  | 'BOOLEAN'
+  | 'SINGLE_SELECT'
+  | 'EMAIL'
+  | 'SELF_ASSIGN'
+  | 'EXPIRY_DURATION';
+
+export interface TaskTemplateFieldView {
+  name: string;
+  type: TaskTemplateFieldType;
+  description: string;
+  /** SINGLE_SELECT only. */
+  options: string[];
+  required: boolean;
+  readOnly: boolean;
+  invisible: boolean;
+  defaultValue: string | null;
+}
+
+export interface TaskTemplateSummary {
+  id: string;
+  name: string;
+  description: string;
+}
+
+export interface TaskTemplateView extends TaskTemplateSummary {
+  fields: TaskTemplateFieldView[];
+}
+
 /** What a command answers besides ok, for the few that answer something (chat-attachment-url: the URL). */
 export interface CommandValue {
   url?: string;
+  /** task-create: the new task's contact id. */
+  contactId?: string;
+  templates?: TaskTemplateSummary[];
+  template?: TaskTemplateView;
 }
 
 export type CommandResult = { ok: true; value?: CommandValue } | { ok: false; error: CommandError };

@@ -40,7 +40,17 @@ export interface AgentView {
   dialableCountries: string[];
 }
 
-export type ContactState = 'incoming' | 'connecting' | 'connected' | 'ended' | 'missed' | 'error' | 'rejected' | 'pending' | 'init';
+export type ContactState =
+  | 'incoming'
+  | 'connecting'
+  | 'connected'
+  | 'paused' // tasks only: set aside by the agent, not counting against their task capacity
+  | 'ended'
+  | 'missed'
+  | 'error'
+  | 'rejected'
+  | 'pending'
+  | 'init';
 export type ConnectionState = 'init' | 'connecting' | 'connected' | 'hold' | 'disconnected' | 'silent_monitor' | 'barge';
 
 export interface ConnectionView {
@@ -73,6 +83,30 @@ export interface ContactView {
   customerName?: string | null;
   /** Chat contacts only: what the contact center allows in this chat. */
   chatFeatures?: { attachments: boolean; markdown: boolean };
+  /** Task contacts only: what the task is about. */
+  task?: TaskDetailsView;
+}
+
+/** Amazon Connect's task reference types; OTHER is any type this version does not know (shown as text). */
+export type TaskReferenceType = 'URL' | 'EMAIL' | 'NUMBER' | 'STRING' | 'DATE' | 'ATTACHMENT' | 'OTHER';
+
+/** One of a task's references, its value as text: a DATE as ISO 8601 (streams gives epoch seconds), a NUMBER in
+ *  decimal. Nothing here is trusted: a URL is only a link when it is http(s). */
+export interface TaskReferenceView {
+  name: string;
+  type: TaskReferenceType;
+  value: string;
+}
+
+export interface TaskDetailsView {
+  name: string;
+  description: string;
+  references: TaskReferenceView[];
+  /** When the task was scheduled to arrive (epoch ms), or null for one routed at once. */
+  scheduledTime: number | null;
+  templateId: string | null;
+  /** The contact this task follows up (a call or chat), when it names one. */
+  relatedContactId: string | null;
 }
 
 export interface QuickConnectView {

@@ -9,6 +9,9 @@ import type {
   ContactState,
   ContactView,
   QuickConnectView,
+  TaskDetailsView,
+  TaskReferenceType,
+  TaskReferenceView,
 } from '../session/snapshot';
 import type { StreamsAgent, StreamsConnection, StreamsContact, StreamsEndpoint } from './streams-api';
 
@@ -27,6 +30,7 @@ const CONTACT_STATES: ReadonlySet<string> = new Set<ContactState>([
   'incoming',
   'connecting',
   'connected',
+  'paused',
   'ended',
   'missed',
   'error',
@@ -142,7 +146,7 @@ export function mapContact(contact: StreamsContact, now = Date.now()): ContactVi
     id: contact.getContactId(),
     initialContactId: contact.getInitialContactId() || null,
     channel,
-    // 'paused' (tasks) and future states: still on the agent's plate.
+    // Future states: still on the agent's plate.
     state: CONTACT_STATES.has(status.type) ? (status.type as ContactState) : 'connected',
     since: epochMs(status.timestamp, now),
     initiationMethod: contact.getInitiationMethod() ?? 'inbound',
@@ -153,6 +157,39 @@ export function mapContact(contact: StreamsContact, now = Date.now()): ContactVi
     // No softphone media on a voice contact: the contact center rings the agent's desk phone instead.
     deskPhone: channel === 'voice' && !contact.isSoftphoneCall(),
     ...(channel === 'chat' ? chatPartsOf(contact) : {}),
+    ...(channel === 'task' ? { task: taskDetailsOf(contact) } : {}),
+  };
+}
+
+const REFERENCE_TYPES: ReadonlySet<string> = new Set<TaskReferenceType>(['URL', 'EMAIL', 'NUMBER', 'STRING', 'DATE', 'ATTACHMENT']);
+
+/** A reference value as text: DATE from epoch seconds (or a date string) to ISO 8601, the rest as given. */
+function referenceValue(type: TaskReferenceType, value: unknown): string {
+  if (type === 'DATE') {
+    const ms = typeof value === 'number' ? value * 1000 : typeof value === 'string' && /^\d+$/.test(value) ? Number(value) * 1000 : Date.parse(String(value));
+    if (Number.isFinite(ms)) return new Date(ms).toISOString();
+  }
+  return value === null || value === undefined ? '' : String(value);
+}
+
+/** A task contact's name, description, references (in the contact center's order), schedule and links. */
+export function taskDetailsOf(contact: StreamsContact): TaskDetailsView {
+  const references: TaskReferenceView[] = [];
+  for (const [name, reference] of Object.entries(contact.getReferences?.() ?? {})) {
+    if (!reference) continue;
+    const declared = String(reference.type ?? '').toUpperCase();
+    const type = (REFERENCE_TYPES.has(declared) ? declared : 'OTHER') as TaskReferenceType;
+    references.push({ name, type, value: referenceValue(type, reference.value) });
+  }
+  const context = contact.getChannelContext?.() ?? null;
+  const scheduledSeconds = context?.scheduledTime;
+  return {
+    name: contact.getName?.() ?? '',
+    description: contact.getDescription?.() ?? '',
+    references,
+    scheduledTime: typeof scheduledSeconds === 'number' && Number.isFinite(scheduledSeconds) ? scheduledSeconds * 1000 : null,
+    templateId: context?.taskTemplateId || null,
+    relatedContactId: contact.getRelatedContactId?.() || null,
   };
 }
 

@@ -102,6 +102,14 @@ export interface StreamsContact {
   getContactFeatures?(): { attachmentsEnabled?: boolean; messagingMarkdownEnabled?: boolean } | null | undefined;
   conferenceConnections(callbacks?: StreamsCallbacks): void;
   toggleActiveConnections(callbacks?: StreamsCallbacks): void;
+  /** Task contacts only (streams' task getters and TaskJS-backed commands). */
+  getName?(): string | null | undefined;
+  getDescription?(): string | null | undefined;
+  getReferences?(): Record<string, { type?: string | null; value?: unknown } | null | undefined> | null | undefined;
+  getChannelContext?(): { scheduledTime?: number | null; taskTemplateId?: string | null } | null | undefined;
+  getRelatedContactId?(): string | null | undefined;
+  pause?(callbacks?: StreamsCallbacks): void;
+  resume?(callbacks?: StreamsCallbacks): void;
 }
 
 export interface StreamsAgent {

@@ -2,9 +2,10 @@
 // contact or connection the command names, makes the streams call and turns its outcome into a CommandResult.
 // execute() never throws: every failure is a typed error the panel can translate.
 import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
-import type { CommandError, CommandResult, DialTarget, SessionCommand } from '../session/commands';
+import type { CommandError, CommandResult, CommandValue, DialTarget, NewTask, SessionCommand } from '../session/commands';
 import type { StreamsAgent, StreamsAgentConfiguration, StreamsCallbacks, StreamsContact, StreamsEndpoint } from './streams-api';
 import { callStreams, describeStreamsError, StreamsCallError, streamsErrorDetail } from './streams-call';
+import { createdContactId, taskJsRequest, templateSummaries, templateView } from './task-commands';
 
 /** What the executor needs from the running engine (a seam: tests pass fakes). */
 export interface CommandEnvironment {
@@ -154,7 +155,39 @@ export function createCommandExecutor(env: CommandEnvironment, options: CommandE
     await call('setConfiguration', (cb) => a.setConfiguration(configuration, cb));
   }
 
-  async function run(command: SessionCommand): Promise<void> {
+  /** A task for a quick connect (or one a template routes), through TaskJS's agent.createTask. */
+  async function createTask(task: NewTask): Promise<CommandValue> {
+    const a = agent();
+    if (!a.createTask) refuse('rejected', { detail: 'tasks are not available' }, 'TaskJS is not loaded');
+    const endpoint = task.quickConnectArn ? await endpointFor({ quickConnectArn: task.quickConnectArn }) : null;
+    if (!endpoint && !task.templateId) refuse('bad-command', undefined, 'a task without a template needs a quick connect');
+    const data = await call('createTask', (cb) => a.createTask?.(taskJsRequest(task, endpoint), cb));
+    const contactId = createdContactId(data);
+    return contactId ? { contactId } : {};
+  }
+
+  async function taskTemplates(): Promise<CommandValue> {
+    const a = agent();
+    if (!a.listTaskTemplates) refuse('rejected', { detail: 'tasks are not available' }, 'TaskJS is not loaded');
+    // Status must be upper case: the CCP answers a lower-case one with an empty list.
+    const data = await call('listTaskTemplates', (cb) => a.listTaskTemplates?.({ status: 'ACTIVE', maxResults: 100 }, cb));
+    return { templates: templateSummaries(data) };
+  }
+
+  async function taskTemplate(templateId: string): Promise<CommandValue> {
+    const a = agent();
+    if (!a.getTaskTemplate) refuse('rejected', { detail: 'tasks are not available' }, 'TaskJS is not loaded');
+    const view = templateView(await call('getTaskTemplate', (cb) => a.getTaskTemplate?.({ id: templateId }, cb)));
+    return view ? { template: view } : refuse('rejected', { detail: 'no such task template' }, `no template ${templateId}`);
+  }
+
+  function pausable(contactId: string): StreamsContact & Required<Pick<StreamsContact, 'pause' | 'resume'>> {
+    const c = contact(contactId);
+    if (c.getType() !== 'task' || !c.pause || !c.resume) refuse('bad-command', undefined, 'only tasks can be paused');
+    return c as StreamsContact & Required<Pick<StreamsContact, 'pause' | 'resume'>>;
+  }
+
+  async function run(command: SessionCommand): Promise<CommandValue | void> {
     switch (command.type) {
       case 'set-status':
         return setStatus(command.statusArn);
@@ -238,6 +271,22 @@ export function createCommandExecutor(env: CommandEnvironment, options: CommandE
       case 'refresh-quick-connects':
         agent();
         return env.refreshQuickConnects();
+      case 'task-pause': {
+        const c = pausable(command.contactId);
+        await call('pauseContact', (cb) => c.pause(cb));
+        return;
+      }
+      case 'task-resume': {
+        const c = pausable(command.contactId);
+        await call('resumeContact', (cb) => c.resume(cb));
+        return;
+      }
+      case 'task-create':
+        return createTask(command.task);
+      case 'task-templates':
+        return taskTemplates();
+      case 'task-template':
+        return taskTemplate(command.templateId);
       default:
         // sign-in and sign-out belong to the worker; anything else is not a command at all.
         return refuse('bad-command', undefined, `the engine does not run '${(command as { type?: unknown }).type}'`);
@@ -248,8 +297,8 @@ export function createCommandExecutor(env: CommandEnvironment, options: CommandE
     async execute(command) {
       try {
         if (typeof command !== 'object' || command === null) refuse('bad-command', undefined, 'no command');
-        await run(command);
-        return OK;
+        const value = await run(command);
+        return value ? { ok: true, value } : OK;
       } catch (error) {
         return { ok: false, error: toCommandError(error) };
       }

@@ -9,6 +9,8 @@
 import 'amazon-connect-streams';
 // After streams: streams' chat media controller creates one ChatJS session per chat contact.
 import 'amazon-connect-chatjs';
+// After streams: without TaskJS, streams throws on every task contact (its media controller is connect.TaskSession).
+import 'amazon-connect-taskjs';
 import type { EngineEvent } from '../messaging/protocol';
 import type { CommandEnvelope, CommandResult } from '../session/commands';
 import type { QuickConnectView } from '../session/snapshot';

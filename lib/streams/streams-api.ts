@@ -124,6 +124,10 @@ export interface StreamsAgent {
   connect(endpoint: StreamsEndpoint, options?: StreamsCallbacks & { queueARN?: string }): void;
   getAllQueueARNs(): string[];
   getEndpoints(queueARNs: string[], callbacks: { success: (data: { endpoints: StreamsEndpoint[] }) => void; failure?: (error?: unknown) => void }): void;
+  /** TaskJS's additions to the agent (absent when TaskJS is not loaded). */
+  createTask?(task: object, callbacks?: StreamsCallbacks): void;
+  listTaskTemplates?(query: { status: 'ACTIVE' | 'INACTIVE'; maxResults: number }, callbacks?: StreamsCallbacks): void;
+  getTaskTemplate?(template: { id: string; version?: string }, callbacks?: StreamsCallbacks): void;
   /** Fire and forget: the CCP's softphone answers with an `agent::mute_toggle` event (and only while it has a call). */
   mute(): void;
   unmute(): void;

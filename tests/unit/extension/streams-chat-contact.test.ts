@@ -1,25 +1,14 @@
 // A chat contact as the session shows it (its two connections, the customer's display name, its features) and
 // the contact commands on it: accept, end (the agent's connection), close after contact work, transfer.
-import { describe, expect, it, vi } from 'vitest';
-import { createCommandExecutor } from '@/lib/streams/command-executor';
+import { describe, expect, it } from 'vitest';
 import type { StreamsEndpoint } from '@/lib/streams/streams-api';
 import { mapContact } from '@/lib/streams/snapshot-mapping';
 import { isRinging } from '@/lib/session/session-transitions';
-import { at, chatContact, fakeStreams, INSTANCE, rawAgent } from './streams-fakes';
+import { at, chatContact, executorHarness, fakeStreams, INSTANCE, rawAgent } from './streams-fakes';
 
 const QUEUE_QC: StreamsEndpoint = { endpointARN: `${INSTANCE}/transfer-destination/billing`, type: 'queue', name: 'Billing', phoneNumber: null };
 
-function harness() {
-  const streams = fakeStreams(rawAgent({ contacts: [chatContact()] }));
-  const executor = createCommandExecutor({
-    agent: () => streams.agent,
-    phoneEndpoint: (e164) => ({ type: 'phone_number', name: null, phoneNumber: e164 }),
-    quickConnect: (arn) => (arn === QUEUE_QC.endpointARN ? QUEUE_QC : undefined),
-    refreshQuickConnects: vi.fn(async () => undefined),
-    onMuteToggle: () => () => undefined,
-  });
-  return { streams, execute: executor.execute };
-}
+const harness = () => executorHarness([chatContact()], [QUEUE_QC]);
 
 describe('chat contact', () => {
   it("maps an offered chat: both connections, the customer's name, the chat's features, and it rings", () => {

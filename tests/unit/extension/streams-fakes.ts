@@ -3,6 +3,8 @@
 // and answer the getters as streams 2.28 does; every action method is a vi.fn that records its arguments and
 // answers through a scripted responder (success by default).
 import { vi } from 'vitest';
+import type { SessionCommand } from '@/lib/session/commands';
+import { createCommandExecutor } from '@/lib/streams/command-executor';
 import type {
   StreamsAgent,
   StreamsAgentConfiguration,
@@ -55,6 +57,12 @@ export interface RawContact {
   segmentAttributes?: Record<string, { ValueString: string }> | null;
   contactFeatures?: { attachmentsEnabled?: boolean; messagingMarkdownEnabled?: boolean } | null;
   connections: RawConnection[];
+  /** Task contacts: as streams' sample task snapshot shapes them (DATE and NUMBER references are numbers). */
+  name?: string;
+  description?: string;
+  references?: Record<string, { type: string; value: unknown }>;
+  channelContext?: { scheduledTime: number | null; taskTemplateId: string | null } | null;
+  relatedContactId?: string | null;
 }
 
 export interface RawAgent {
@@ -149,6 +157,43 @@ export function rawAgent(overrides: Partial<RawAgent['snapshot']> = {}, config: 
 /** How a fake action answers: call `success` or `failure`, or nothing (a CCP that never answers). */
 export type Responder = (method: string, callbacks: StreamsCallbacks | undefined) => void;
 export const answerSuccess: Responder = (_method, callbacks) => queueMicrotask(() => callbacks?.success?.({}));
+
+/** A task contact offered to the agent, as streams' sample snapshot shapes one (shared/docs §2.1): one connection,
+ *  the agent's; references of every type; scheduled from a template. */
+export function taskContact(overrides: Partial<RawContact> = {}): RawContact {
+  const state = overrides.state ?? { type: 'connecting', timestamp: at(5) };
+  return {
+    contactId: 'task-1',
+    initialContactId: 'task-1',
+    type: 'task',
+    initiationMethod: 'api',
+    queue: BASIC_QUEUE,
+    attributes: {},
+    segmentAttributes: null,
+    connections: [
+      {
+        connectionId: 'task-agent',
+        type: 'agent',
+        initial: true,
+        endpoint: { type: 'agent' },
+        state: { type: state.type === 'connected' || state.type === 'paused' ? 'connected' : 'connecting', timestamp: state.timestamp },
+      },
+    ],
+    name: 'Call back Hana Sato',
+    description: 'She asked for a call about her invoice after 15:00.',
+    references: {
+      Order: { type: 'URL', value: 'https://crm.example.com/orders/77' },
+      Email: { type: 'EMAIL', value: 'hana@example.com' },
+      Amount: { type: 'NUMBER', value: 1200 },
+      Due: { type: 'DATE', value: 1772442000 },
+      Note: { type: 'STRING', value: 'VIP' },
+    },
+    channelContext: { scheduledTime: 1772441000, taskTemplateId: 'template-callback' },
+    relatedContactId: 'call-9',
+    ...overrides,
+    state,
+  };
+}
 
 /** A chat contact offered to the agent, as the CCP reports it (shared/docs §1.1): agent connection connecting,
  *  customer connected with their display name; attachments and Markdown enabled. */
@@ -263,6 +308,17 @@ export function fakeStreams(data: RawAgent): FakeStreams {
       getContactFeatures: () => raw.contactFeatures ?? null,
       conferenceConnections: vi.fn((cb?: StreamsCallbacks) => act('contact.conferenceConnections', id, [], cb)),
       toggleActiveConnections: vi.fn((cb?: StreamsCallbacks) => act('contact.toggleActiveConnections', id, [], cb)),
+      ...(raw.type === 'task'
+        ? {
+            getName: () => raw.name ?? '',
+            getDescription: () => raw.description ?? '',
+            getReferences: () => raw.references ?? {},
+            getChannelContext: () => raw.channelContext ?? null,
+            getRelatedContactId: () => raw.relatedContactId ?? null,
+            pause: vi.fn((cb?: StreamsCallbacks) => act('contact.pause', id, [], cb)),
+            resume: vi.fn((cb?: StreamsCallbacks) => act('contact.resume', id, [], cb)),
+          }
+        : {}),
     };
   }
 
@@ -283,6 +339,10 @@ export function fakeStreams(data: RawAgent): FakeStreams {
     getEndpoints: vi.fn((queueARNs, cb) => act('agent.getEndpoints', null, [queueARNs], cb as StreamsCallbacks)),
     mute: vi.fn(() => act('agent.mute', null, [], undefined)),
     unmute: vi.fn(() => act('agent.unmute', null, [], undefined)),
+    // TaskJS's additions.
+    createTask: vi.fn((task, cb) => act('agent.createTask', null, [task], cb)),
+    listTaskTemplates: vi.fn((query, cb) => act('agent.listTaskTemplates', null, [query], cb)),
+    getTaskTemplate: vi.fn((template, cb) => act('agent.getTaskTemplate', null, [template], cb)),
   };
 
   return {
@@ -294,4 +354,17 @@ export function fakeStreams(data: RawAgent): FakeStreams {
       responder = next;
     },
   };
+}
+
+/** A command executor over fake streams with these contacts, whose quick connects are `quickConnects`. */
+export function executorHarness(contacts: RawContact[], quickConnects: readonly StreamsEndpoint[]) {
+  const streams = fakeStreams(rawAgent({ contacts }));
+  const executor = createCommandExecutor({
+    agent: () => streams.agent,
+    phoneEndpoint: (e164) => ({ type: 'phone_number', name: null, phoneNumber: e164 }),
+    quickConnect: (arn) => quickConnects.find((endpoint) => endpoint.endpointARN === arn),
+    refreshQuickConnects: vi.fn(async () => undefined),
+    onMuteToggle: () => () => undefined,
+  });
+  return { streams, execute: (command: SessionCommand) => executor.execute(command) };
 }

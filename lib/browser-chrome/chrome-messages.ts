@@ -6,6 +6,7 @@ import type { DialErrorMessageName } from '../click-to-dial/dial-errors';
 export type ChromeMessageKey =
   | 'notification_incoming_title'
   | 'notification_incoming_chat_title'
+  | 'notification_incoming_task_title'
   | 'notification_incoming_from_queue'
   | 'notification_incoming_transfer'
   | 'notification_unknown_caller'

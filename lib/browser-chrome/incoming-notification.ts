@@ -8,7 +8,7 @@ import type { ContactView, SessionSnapshot } from '../session/snapshot';
 import { isRinging } from '../session/session-transitions';
 import { notifiedContactsItem } from '../settings/storage-items';
 import type { SessionLogWriter } from '../session-log/session-log';
-import { browserTranslate, type Translate } from './chrome-messages';
+import { browserTranslate, type ChromeMessageKey, type Translate } from './chrome-messages';
 
 const PREFIX = 'incoming-contact:';
 export const notificationIdFor = (contactId: string) => `${PREFIX}${contactId}`;
@@ -50,12 +50,20 @@ export interface IncomingNotifierDeps {
   iconUrl?: () => string;
 }
 
-/** The customer's number (or the first number among the connections), or a chat customer's display name. */
+/** The customer's number (or the first number among the connections), a chat customer's display name, or a
+ *  task's name. */
 function callerOf(contact: ContactView): string | null {
   if (contact.channel === 'chat' && contact.customerName) return contact.customerName;
+  if (contact.channel === 'task') return contact.task?.name || null;
   const customer = contact.connections.find((connection) => connection.role === 'customer');
   return customer?.phoneNumber ?? customer?.name ?? contact.connections.find((connection) => connection.phoneNumber)?.phoneNumber ?? null;
 }
+
+const TITLES: Record<ContactView['channel'], ChromeMessageKey> = {
+  voice: 'notification_incoming_title',
+  chat: 'notification_incoming_chat_title',
+  task: 'notification_incoming_task_title',
+};
 
 export class IncomingNotifier {
   private readonly execute: (envelope: CommandEnvelope) => Promise<CommandResult>;
@@ -112,7 +120,7 @@ export class IncomingNotifier {
     return {
       type: 'basic',
       iconUrl: this.iconUrl(),
-      title: this.t(contact.channel === 'chat' ? 'notification_incoming_chat_title' : 'notification_incoming_title'),
+      title: this.t(TITLES[contact.channel]),
       message: contact.queueName ? this.t('notification_incoming_from_queue', [caller, contact.queueName]) : caller,
       ...(contact.transferredBy ? { contextMessage: this.t('notification_incoming_transfer', [contact.transferredBy]) } : {}),
       buttons: [{ title: this.t('notification_accept') }, { title: this.t('notification_reject') }],

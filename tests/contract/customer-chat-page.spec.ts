@@ -206,6 +206,58 @@ test('a customer chats from /chat/ with an agent on the AWS SDK: messages, Markd
   await page.close();
 });
 
+test('a reload keeps the chat: the page reconnects, shows the conversation so far and goes on; once ended, a reload starts afresh', async () => {
+  const page = await browser.newPage({ locale: 'en-US' });
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await startChatFromPage(page, 'Kenta Mori', 'Is my parcel lost?');
+  const agent = await agentAcceptsTheChat();
+  await participant.send(new SendMessageCommand({ ConnectionToken: agent.token, ContentType: 'text/plain', Content: 'Let me check the tracking number.' }));
+  await expect(page.locator('#transcript')).toContainText('Let me check the tracking number.');
+
+  await page.reload();
+  await expect(page.locator('#transcript')).toContainText('Is my parcel lost?');
+  await expect(page.locator('#transcript')).toContainText('Let me check the tracking number.');
+  await expect(page.locator('#connection-status')).toContainText('Connected');
+  // The reconnected page sends and receives on the same conversation.
+  await page.getByLabel('Message', { exact: true }).fill('It is 4411-2');
+  await page.getByLabel('Message', { exact: true }).press('Enter');
+  await expect
+    .poll(async () => (await agentTranscript(agent)).filter((i) => i.Type === 'MESSAGE' && i.ParticipantRole === 'CUSTOMER').map((i) => i.Content))
+    .toEqual(['Is my parcel lost?', 'It is 4411-2']);
+  await participant.send(new SendMessageCommand({ ConnectionToken: agent.token, ContentType: 'text/plain', Content: 'Found it: it arrives tomorrow.' }));
+  await expect(page.locator('#transcript')).toContainText('Found it: it arrives tomorrow.');
+
+  await page.getByRole('button', { name: 'End chat' }).click();
+  await expect(page.getByRole('button', { name: 'Start a new chat' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Start chat' })).toBeVisible();
+  await expect(page.locator('#transcript')).toBeEmpty();
+  cc.engine.clearContact('agent1', agent.contactId);
+  agent.socket.close();
+  expect(pageErrors).toEqual([]);
+  await page.close();
+});
+
+test('coming back after the chat ended meanwhile: the page says it cannot be resumed and offers the start form', async () => {
+  const page = await browser.newPage({ locale: 'en-US' });
+  await startChatFromPage(page, 'Aiko Ueda', 'Hello?');
+  const agent = await agentAcceptsTheChat();
+  await page.goto('about:blank'); // the tab keeps its sessionStorage for the page's origin
+  const agentLeg = cc.engine.getAgentView('agent1').contacts.find((c) => c.contactId === agent.contactId)!.connections.find((c) => c.type === 'agent')!;
+  cc.engine.destroyConnection('agent1', agent.contactId, agentLeg.connectionId);
+  await page.goto(`${cc.url}/chat/`);
+  await expect(page.locator('#start-error')).toContainText('Your earlier chat could not be resumed');
+  await expect(page.getByRole('button', { name: 'Start chat' })).toBeVisible();
+  await expect(page.locator('#transcript')).toBeEmpty();
+  // It is forgotten: the next visit is a plain start form.
+  await page.reload();
+  await expect(page.locator('#start-error')).toHaveText('');
+  cc.engine.clearContact('agent1', agent.contactId);
+  agent.socket.close();
+  await page.close();
+});
+
 test('the index and demo pages link to it; it starts in Japanese for a Japanese browser and refuses a chat without a name, in Japanese', async () => {
   const context = await browser.newContext({ locale: 'ja-JP' });
   const page = await context.newPage();

@@ -194,8 +194,40 @@ function showView(view) {
   byId('ended-view').hidden = view !== 'ended';
 }
 
+// A reload keeps the chat: the participant's ids and token stay in this tab's sessionStorage (as Amazon Connect's
+// hosted widget keeps them) until the chat ends, and the page reconnects with them (a new connection token, the
+// transcript from GetTranscript).
+const RESUME_KEY = 'switchboard.customerChat';
+
+function rememberChat(started) {
+  try {
+    sessionStorage.setItem(RESUME_KEY, JSON.stringify({ ContactId: started.ContactId, ParticipantId: started.ParticipantId, ParticipantToken: started.ParticipantToken }));
+  } catch {
+    // Storage refused (a private window's quota): the chat still works, a reload just cannot resume it.
+  }
+}
+
+function forgetChat() {
+  try {
+    sessionStorage.removeItem(RESUME_KEY);
+  } catch {
+    // nothing was kept
+  }
+}
+
+function rememberedChat() {
+  try {
+    const kept = JSON.parse(sessionStorage.getItem(RESUME_KEY) ?? 'null');
+    const valid = kept && ['ContactId', 'ParticipantId', 'ParticipantToken'].every((key) => typeof kept[key] === 'string' && kept[key] !== '');
+    return valid ? kept : null;
+  } catch {
+    return null;
+  }
+}
+
 function showEnded() {
   if (!chat || chat.ended) return;
+  forgetChat();
   chat.ended = true;
   hideTyping();
   picker.close();
@@ -256,11 +288,13 @@ byId('start-form').addEventListener('submit', async (event) => {
     });
     const body = await response.json().catch(() => ({}));
     if (!response.ok) throw new Error(response.status === 404 ? t('queueMissing') : (body.error?.message ?? `HTTP ${response.status}`));
+    rememberChat(body);
     await openChat(body);
   } catch (failure) {
     say(error, chat ? 'connectFailed' : 'startFailed', { reason: reasonOf(failure) });
     if (chat) showView('start');
     chat = null;
+    forgetChat();
   } finally {
     button.disabled = false;
     say(byId('start-status'), null);
@@ -284,6 +318,7 @@ byId('end-chat').addEventListener('click', async () => {
 });
 
 byId('new-chat').addEventListener('click', () => {
+  forgetChat();
   chat = null;
   byId('transcript').replaceChildren();
   byId('first-message').value = '';
@@ -366,6 +401,26 @@ document.addEventListener('visibilitychange', () => {
 });
 
 const picker = emojiPicker({ toggle: byId('emoji-toggle'), panel: byId('emoji-panel'), textarea: byId('message'), t });
+/** After a reload: the chat this tab had open, reconnected, or the start form saying why it could not be. */
+async function resumeRememberedChat() {
+  const remembered = rememberedChat();
+  if (!remembered) return;
+  say(byId('start-status'), 'resuming');
+  try {
+    await openChat(remembered);
+  } catch (failure) {
+    forgetChat();
+    chat = null;
+    byId('transcript').replaceChildren();
+    showView('start');
+    say(byId('start-error'), 'resumeFailed', { reason: reasonOf(failure) });
+  } finally {
+    say(byId('start-status'), null);
+  }
+}
+
 applyLanguage(language);
 showView('start');
-document.body.dataset.ready = 'true';
+void resumeRememberedChat().finally(() => {
+  document.body.dataset.ready = 'true';
+});

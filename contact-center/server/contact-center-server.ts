@@ -15,12 +15,14 @@ import type { InstanceConfig } from '../model';
 import { RoutingEngine, type EngineOptions } from '../routing/engine';
 import { DEMO_CASES, DEMO_PROFILES } from '../seed/demo-customers';
 import { DEFAULT_DEMO_PASSWORD } from '../seed/demo-instance';
+import { demoTaskTemplates } from '../seed/demo-task-templates';
 import { getContactRecord, listContactRecords, markInFlightAsServerRestart, saveContactRecord } from '../store/contact-record-repository';
 import { openDatabase, type Database } from '../store/database';
 import { findUserForLogin, loadInstanceConfig, saveAgentConfig, seedIfEmpty } from '../store/instance-repository';
 import { verifyPassword } from '../store/passwords';
 import { seedProfilesIfEmpty } from '../store/profile-repository';
 import { closeAllOpenIntervals, openStatusInterval, statusTimeReport } from '../store/status-time-repository';
+import { seedTaskTemplatesIfEmpty } from '../store/task-template-repository';
 import { buildContactCenterApp } from './app';
 import { DeskPhones } from './deskphone';
 import type { LoopbackApp } from './loopback-app';
@@ -85,6 +87,7 @@ export async function startContactCenter(options: ContactCenterOptions): Promise
   if (restarted > 0) log(`${restarted} contact(s) in flight at the last stop were recorded as ended (server_restart)`);
   closeAllOpenIntervals(db, now);
   const config = loadInstanceConfig(db);
+  if (seedTaskTemplatesIfEmpty(db, demoTaskTemplates(config, now))) log('created the demo task templates');
   const engine = new RoutingEngine(config, { clock, ...options.engine });
   for (const agentId of engine.agentIds()) openStatusInterval(db, agentId, engine.getAgentView(agentId).state.name, now);
   engine.observe({

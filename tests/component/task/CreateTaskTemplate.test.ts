@@ -170,6 +170,15 @@ describe('CreateTaskForm with a template', () => {
     expect(wrapper.get('[data-testid="create-task-status"]').text()).toBe('Task “Call back” created.');
   });
 
+  it('pre-selects a quick connect the template names by its id', async () => {
+    const { wrapper, client } = await mountWithTemplate();
+    const withDefault = { ...CALL_BACK, fields: CALL_BACK.fields.map((f) => (f.type === 'QUICK_CONNECT' ? { ...f, defaultValue: 'qc-agent2' } : f)) };
+    const answer = client.answer;
+    client.answer = (command) => (command.type === 'task-template' ? { ok: true, value: { template: withDefault } } : answer(command));
+    await chooseTemplate(wrapper);
+    expect(control(wrapper, 'Assignee').element.value).toBe(QUICK_CONNECTS[1]!.arn);
+  });
+
   it('says a read-only field cannot be changed, in Japanese too', async () => {
     const { wrapper } = await mountWithTemplate('ja');
     await chooseTemplate(wrapper, 'テンプレート');

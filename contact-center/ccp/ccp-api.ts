@@ -5,6 +5,7 @@ import type { ChatRoutingBridge } from '../chat/chat-routing-bridge';
 import type { AgentConfig } from '../model';
 import type { RoutingEngine } from '../routing/engine';
 import { EngineError, invalidParameter } from '../routing/errors';
+import type { CcpTaskApi } from './ccp-task-api';
 import { type Arns, endpoints } from './snapshot';
 
 export interface ApiError {
@@ -33,6 +34,7 @@ export class CcpApi {
     private readonly engine: RoutingEngine,
     private readonly arns: Arns,
     private readonly chat?: ChatRoutingBridge,
+    private readonly tasks?: CcpTaskApi,
   ) {}
 
   call(agentId: string, method: string, rawParams: unknown): ApiResult {
@@ -114,6 +116,7 @@ export class CcpApi {
         return {};
       default:
         if (NO_OPS.has(method)) return {};
+        if (this.tasks?.handles(method)) return this.tasks.call(agentId, method, params);
         throw new EngineError('InvalidParameterException', `the local contact center does not support ${method}`);
     }
   }

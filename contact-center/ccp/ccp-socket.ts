@@ -8,6 +8,7 @@ import type { ChatRoutingBridge } from '../chat/chat-routing-bridge';
 import type { ChatService } from '../chat/chat-service';
 import type { RoutingEngine } from '../routing/engine';
 import type { SessionStore } from '../server/sessions';
+import type { CcpTaskApi } from './ccp-task-api';
 import { CcpApi } from './ccp-api';
 import { agentUpdate, type Arns, type ChatTokenLookup } from './snapshot';
 
@@ -40,8 +41,9 @@ export class CcpSockets {
     private readonly sessions: SessionStore,
     private readonly events: CcpSocketEvents = {},
     private readonly chat?: CcpChat,
+    tasks?: CcpTaskApi,
   ) {
-    this.api = new CcpApi(engine, arns, chat?.bridge);
+    this.api = new CcpApi(engine, arns, chat?.bridge, tasks);
     engine.observe({ agentChanged: (agentId) => this.agentChanged(agentId) });
     // Chat items reach an agent's streams as webSocket::all_message on aws/chat (what the real CCP's socket relays).
     chat?.service.subscribeAll(({ item, recipients }) => {

@@ -2,6 +2,7 @@
 // time, and the HTTP/WebSocket server (app.ts: login, /ccp-v2/, desk phones, control API) with the demo CRM
 // beside it. Used by `main.ts`, by the test suites (in-process, on an ephemeral port) and by the benchmarks.
 
+import { CcpTaskApi } from '../ccp/ccp-task-api';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -120,7 +121,7 @@ export async function startContactCenter(options: ContactCenterOptions): Promise
 
   const arns = new Arns(config);
   const sessions = new SessionStore(() => clock.now());
-  const sockets = new CcpSockets(engine, arns, sessions, {}, { service: chat, bridge: chatBridge });
+  const sockets = new CcpSockets(engine, arns, sessions, {}, { service: chat, bridge: chatBridge }, new CcpTaskApi(db));
   const deskPhones = new DeskPhones(engine);
   const app = buildContactCenterApp({
     config,

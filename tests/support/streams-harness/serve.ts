@@ -1,6 +1,6 @@
 // Static server for the streams harness (contract tests): serves this folder, the pinned amazon-connect-streams
-// bundle at /streams/connect-streams.js and amazon-connect-chatjs at /chatjs/amazon-connect-chat.js (for the agent
-// page and for the ChatJS customer page, customer-chat.html) on 127.0.0.1, at an ephemeral port. The harness origin must be 127.0.0.1 so
+// bundle at /streams/connect-streams.js, amazon-connect-chatjs at /chatjs/amazon-connect-chat.js (for the agent
+// page and for the ChatJS customer page, customer-chat.html) and amazon-connect-taskjs at /taskjs/amazon-connect-task.js (task.html) on 127.0.0.1, at an ephemeral port. The harness origin must be 127.0.0.1 so
 // that the contact center's SameSite=Lax session cookie (also on 127.0.0.1) stays same-site inside the CCP iframe.
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -12,6 +12,7 @@ const harnessDir = fileURLToPath(new URL('.', import.meta.url));
 const require = createRequire(import.meta.url);
 const streamsBundle = require.resolve('amazon-connect-streams'); // release/connect-streams.js
 const chatBundle = require.resolve('amazon-connect-chatjs'); // dist/amazon-connect-chat.js
+const taskBundle = require.resolve('amazon-connect-taskjs'); // dist/amazon-connect-task.js
 
 const files: Record<string, string> = {
   '/': `${harnessDir}index.html`,
@@ -24,6 +25,9 @@ const files: Record<string, string> = {
   '/customer-chat-harness.js': `${harnessDir}customer-chat-harness.js`,
   '/streams/connect-streams.js': streamsBundle,
   '/chatjs/amazon-connect-chat.js': chatBundle,
+  '/task.html': `${harnessDir}task.html`,
+  '/task-harness.js': `${harnessDir}task-harness.js`,
+  '/taskjs/amazon-connect-task.js': taskBundle,
 };
 
 export interface StreamsHarnessServer {
@@ -33,6 +37,8 @@ export interface StreamsHarnessServer {
   pageUrl(ccpUrl: string, options?: Record<string, string | number>): string;
   /** The same harness with amazon-connect-chatjs loaded after streams, its endpoint set to the CCP's origin. */
   chatPageUrl(ccpUrl: string, options?: Record<string, string | number>): string;
+  /** The same harness with amazon-connect-taskjs loaded after streams (window.taskHarness; task-harness.js). */
+  taskPageUrl(ccpUrl: string, options?: Record<string, string | number>): string;
   /** The ChatJS CUSTOMER page for the contact center at `ccUrl` (window.customerHarness; customer-chat-harness.js). */
   customerPageUrl(ccUrl: string, options?: Record<string, string | number>): string;
   close(): Promise<void>;
@@ -70,6 +76,11 @@ export async function serveStreamsHarness(): Promise<StreamsHarnessServer> {
       const query = new URLSearchParams({ ccp: ccpUrl });
       for (const [key, value] of Object.entries(options)) query.set(key, String(value));
       return `${url}chat.html?${query}`;
+    },
+    taskPageUrl(ccpUrl, options = {}) {
+      const query = new URLSearchParams({ ccp: ccpUrl });
+      for (const [key, value] of Object.entries(options)) query.set(key, String(value));
+      return `${url}task.html?${query}`;
     },
     customerPageUrl(ccUrl, options = {}) {
       const query = new URLSearchParams({ cc: ccUrl });

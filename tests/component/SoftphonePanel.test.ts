@@ -84,7 +84,7 @@ describe('workspace', () => {
     const { wrapper } = await mountSoftphone(SoftphonePanel, readySnapshot());
     expect(wrapper.text()).toContain('Emily Carter');
     expect(wrapper.text()).toContain('You are available. Incoming calls ring here.');
-    expect(buttonNames(wrapper)).toEqual(['Number pad', 'Quick connects', 'Settings']);
+    expect(buttonNames(wrapper)).toEqual(['Number pad', 'Quick connects', 'Settings', 'Create task']);
   });
 
   it('moves the focus to the call when the Accept call button it was on goes away', async () => {
@@ -231,7 +231,7 @@ describe('language', () => {
 
   it('starts in Japanese for an agent whose instance language is Japanese', async () => {
     const { wrapper } = await mountSoftphone(SoftphonePanel, readySnapshot({}, { language: 'ja_JP' }));
-    expect(buttonNames(wrapper)).toEqual(['数値パッド', 'クイック接続', '設定']);
+    expect(buttonNames(wrapper)).toEqual(['数値パッド', 'クイック接続', '設定', 'タスクを作成']);
   });
 
   it('keeps the agent’s stored choice over the instance language', async () => {
@@ -239,6 +239,6 @@ describe('language', () => {
     const { wrapper, pinia } = await mountSoftphone(SoftphonePanel, readySnapshot({}, { language: 'ja_JP' }));
     await usePreferencesStore(pinia).load();
     await flushPromises();
-    expect(buttonNames(wrapper)).toEqual(['Number pad', 'Quick connects', 'Settings']);
+    expect(buttonNames(wrapper)).toEqual(['Number pad', 'Quick connects', 'Settings', 'Create task']);
   });
 });

@@ -10,6 +10,7 @@ import { at, chatContact, fakeStreams, rawAgent, type FakeStreams } from './stre
 
 vi.mock('amazon-connect-streams', () => ({}));
 vi.mock('amazon-connect-chatjs', () => ({}));
+vi.mock('amazon-connect-taskjs', () => ({}));
 
 const flush = async () => {
   for (let i = 0; i < 5; i += 1) await new Promise((resolve) => setTimeout(resolve, 0));

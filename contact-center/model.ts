@@ -134,7 +134,7 @@ export type DisconnectReason =
   | 'customer_busy'
   | 'customer_no_answer'
   | 'missed_everywhere'
-  | 'expired' // a chat reached its ChatDurationInMinutes
+  | 'expired' // a chat reached its ChatDurationInMinutes, or a task its expiry
   | 'idle_disconnect' // a chat's auto-disconnect timer disconnected the agent for idleness
   | 'server_restart';
 
@@ -159,6 +159,31 @@ export interface ChatRecordDetails {
   /** The handling agent's first message, and how long after the agent connected it came. */
   agentFirstResponseAt: number | null;
   agentFirstResponseMs: number | null;
+}
+
+/** Amazon Connect's task reference types (StartTaskContact's References): DATE values are epoch seconds. */
+export type TaskReferenceType = 'URL' | 'EMAIL' | 'NUMBER' | 'STRING' | 'DATE' | 'ATTACHMENT';
+
+export interface TaskReference {
+  type: TaskReferenceType;
+  value: string;
+}
+
+/** What a task's record adds: what the agent is asked to do, its schedule and expiry, and its pauses. */
+export interface TaskRecordDetails {
+  name: string;
+  description: string;
+  references: Record<string, TaskReference>;
+  /** TaskTemplateId, when the task came from a template. */
+  templateId: string | null;
+  /** When the task was to be routed (epoch ms), or null when it was routed at once. */
+  scheduledTime: number | null;
+  relatedContactId: string | null;
+  /** The task ends by itself (reason `expired`) at this time unless completed (Connect: 7 days after creation). */
+  expiresAt: number;
+  /** Every pause of the handling agent, in order; `resumedAt` null while paused. */
+  pauses: { pausedAt: number; resumedAt: number | null }[];
+  pausedDurationMs: number;
 }
 
 /** Like Amazon Connect's contact trace record (CTR): one per contact id. Times in epoch ms, durations in ms. */
@@ -192,4 +217,6 @@ export interface ContactRecord {
   state: 'queued' | 'ringing' | 'connected' | 'acw' | 'ended';
   /** Chat contacts only. For a chat, talkDurationMs is the agent interaction time. */
   chat?: ChatRecordDetails;
+  /** Task contacts only. For a task, talkDurationMs is the time connected to the agent, pauses included. */
+  task?: TaskRecordDetails;
 }

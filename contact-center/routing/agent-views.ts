@@ -2,7 +2,7 @@
 // their contacts (every connection from their point of view), the agent list and a contact's details.
 
 import type { EngineCore } from './engine-core';
-import { type Agent, type Contact, type Participant, chatInfo, isDeskPhone, viewState } from './engine-state';
+import { type Agent, type Contact, type Participant, chatInfo, isDeskPhone, taskInfo, viewState } from './engine-state';
 import type { AgentSummary, AgentView, ConnectionView, ContactDetails, ContactView, EffectiveState } from './views';
 
 export function effectiveState(agent: Agent): EffectiveState {
@@ -30,6 +30,9 @@ export function contactView(core: EngineCore, agent: Agent, contact: Contact): C
     if (customer) connections.push(connectionView(core, customer, 'inbound', agent));
     return { ...baseView(core, agent, contact), connections, chat };
   }
+  const task = taskInfo(contact);
+  // A task has one connection: the agent's own.
+  if (task) return { ...baseView(core, agent, contact), connections, task };
   for (const p of call.participants) {
     if (p === own || p.state === 'disconnected') continue;
     if (p.kind === 'agent' && p.agentId === null && p.queueId === null && p.name === null) continue; // nobody's leg yet
@@ -138,5 +141,6 @@ export function contactDetails(core: EngineCore, contactId: string): ContactDeta
     })),
     record: structuredClone(contact.record),
     ...(chat ? { chat } : {}),
+    ...(contact.record.task ? { task: taskInfo(contact) } : {}),
   };
 }

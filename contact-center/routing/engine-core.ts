@@ -20,6 +20,7 @@ import {
 } from './engine-state';
 import { invalidParameter, notFound } from './errors';
 import { dispatch } from './offers';
+import type { TaskEngineEvent } from './task-types';
 import type { ConnectionState } from './views';
 
 export interface EngineObserver {
@@ -31,6 +32,8 @@ export interface EngineObserver {
   deskPhoneChanged?(phoneNumber: string): void;
   /** Something a chat's participants must be told (the chat layer turns these into chat items). */
   chatEvent?(event: ChatEngineEvent): void;
+  /** Something about a task: stored (to persist), transferred, expiring or expired (the aws/task events). */
+  taskEvent?(event: TaskEngineEvent): void;
 }
 
 /** A chat participant change, heard after the operation that made it. `participantId` is the agent's
@@ -50,6 +53,10 @@ export interface EngineOptions {
   offerTimeoutMs?: number;
   /** How long a chat offer rings before it is missed (Amazon Connect: 20 s, like voice). */
   chatOfferTimeoutMs?: number;
+  /** How long a task offer rings before it is missed (20 s, like the other channels). */
+  taskOfferTimeoutMs?: number;
+  /** How long a task may stay open before it expires (Amazon Connect: 7 days, 10,080 minutes). */
+  taskExpiryMinutes?: number;
   /** How long an external number rings before it answers. */
   farEndAnswerMs?: number;
   /** How long before a busy number reports busy. */
@@ -63,6 +70,7 @@ export class EngineCore {
   readonly newId: () => string;
   readonly offerTimeoutMs: number;
   readonly chatOfferTimeoutMs: number;
+  readonly taskOfferTimeoutMs: number;
 
   readonly agents = new Map<string, Agent>();
   readonly queues = new Map<string, ChannelQueues<Contact>>();
@@ -77,6 +85,7 @@ export class EngineCore {
   readonly delayTimers = new Map<number, TimerId>();
   readonly participantListeners: ParticipantListener[] = [];
   readonly chatEvents: ChatEngineEvent[] = [];
+  readonly taskEvents: TaskEngineEvent[] = [];
 
   private depth = 0;
   readonly dirtyAgents = new Set<string>();
@@ -92,6 +101,7 @@ export class EngineCore {
     this.newId = options.newId ?? randomUUID;
     this.offerTimeoutMs = options.offerTimeoutMs ?? 20_000;
     this.chatOfferTimeoutMs = options.chatOfferTimeoutMs ?? 20_000;
+    this.taskOfferTimeoutMs = options.taskOfferTimeoutMs ?? 20_000;
     for (const s of config.statuses) this.statuses.set(s.id, s);
     for (const q of config.queues) this.queues.set(q.id, channelQueues(q.id));
     const offline = this.offlineStatus();
@@ -157,11 +167,13 @@ export class EngineCore {
     this.dirtyRecords.clear();
     this.dirtyDeskPhones.clear();
     this.chatEvents.length = 0;
+    const taskEvents = this.taskEvents.splice(0);
     for (const o of this.observers) {
       for (const r of records) o.recordChanged?.(r);
       for (const a of agents) o.agentChanged?.(a);
       for (const d of desks) o.deskPhoneChanged?.(d);
       for (const e of chatEvents) o.chatEvent?.(e);
+      for (const e of taskEvents) o.taskEvent?.(e);
     }
     // Finished contacts are kept only until their record is handed over (an ended contact is no agent's any more).
     for (const r of records) {
@@ -266,7 +278,7 @@ export class EngineCore {
 
   newContact(call: Call, init: ContactInit): Contact {
     const now = this.clock.now();
-    const id = this.newId();
+    const id = init.id ?? this.newId();
     const participant = this.newParticipant({ kind: 'agent', state: 'connecting', initial: false });
     participant.contactId = id;
     call.participants.push(participant);

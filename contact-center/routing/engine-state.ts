@@ -5,7 +5,7 @@ import type { TimerId } from '../clock';
 import { CHANNELS, type AgentDef, type AgentStatusDef, type Channel, type ContactRecord, type ContactRecordAgent, type RoutingProfileDef } from '../model';
 import { ContactQueue, type Queued } from './contact-queue';
 import { invalidParameter } from './errors';
-import type { ChatContactInfo, ConnectionState, ContactView, EffectiveState } from './views';
+import type { ChatContactInfo, ConnectionState, ContactView, EffectiveState, TaskContactInfo } from './views';
 
 export const E164 = /^\+[1-9]\d{6,14}$/;
 
@@ -56,6 +56,8 @@ export interface Contact extends Queued {
   offerTimer: TimerId | null;
   acwTimer: TimerId | null;
   customerHoldSince: number | null;
+  /** A task the agent paused, since when: it frees its slot of the agent's task concurrency. */
+  pausedAt?: number;
   record: ContactRecord;
 }
 
@@ -85,7 +87,7 @@ export function hasCapacity(agent: Agent, channel: Channel): boolean {
   let same = 0;
   let other = 0;
   for (const c of agent.contacts) {
-    if (c.state === 'ended') continue;
+    if (c.state === 'ended' || c.pausedAt !== undefined) continue;
     if (c.channel === channel) same++;
     else other++;
   }
@@ -110,8 +112,16 @@ export function chatInfo(contact: Contact): ChatContactInfo | undefined {
   return { customerDisplayName: chat.customerDisplayName, customerParticipantId: chat.customerParticipantId, agentConnectionId: contact.participant.id };
 }
 
+export function taskInfo(contact: Contact): TaskContactInfo | undefined {
+  if (!contact.record.task) return undefined;
+  const { pauses: _pauses, pausedDurationMs: _paused, ...task } = contact.record.task;
+  return { ...structuredClone(task), previousContactId: contact.record.previousContactId, pausedAt: contact.pausedAt ?? null };
+}
+
 /** What a new contact starts with. */
 export interface ContactInit {
+  /** The contact id, when it was given out before the contact exists (a scheduled task); a new one otherwise. */
+  id?: string;
   initiationMethod: ContactRecord['initiationMethod'];
   queueId: string | null;
   attributes: Record<string, string>;

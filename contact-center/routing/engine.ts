@@ -18,20 +18,24 @@ import { type ChatEngineEvent, EngineCore, type EngineObserver, type EngineOptio
 import { E164, validateAttributes } from './engine-state';
 import { EngineError, invalidParameter, invalidState, notFound } from './errors';
 import { connectAgent, withdrawOffer } from './offers';
+import { TaskChannel } from './task-channel';
+import type { PersistedTask, StartedTask, StartTaskInput, TaskEngineEvent } from './task-types';
 import { VoiceChannel } from './voice-channel';
 import type { AgentSummary, AgentView, ContactDetails, DeskPhoneView } from './views';
 
-export type { ChatEngineEvent, EngineObserver, EngineOptions, StartChatInput, StartedChat };
+export type { ChatEngineEvent, EngineObserver, EngineOptions, PersistedTask, StartChatInput, StartedChat, StartedTask, StartTaskInput, TaskEngineEvent };
 
 export class RoutingEngine {
   private readonly core: EngineCore;
   private readonly voice: VoiceChannel;
   private readonly chat: ChatChannel;
+  private readonly task: TaskChannel;
 
   constructor(config: InstanceConfig, options: EngineOptions) {
     this.core = new EngineCore(config, options);
     this.voice = new VoiceChannel(this.core, options);
     this.chat = new ChatChannel(this.core);
+    this.task = new TaskChannel(this.core, options);
   }
 
   observe(observer: EngineObserver): () => void {
@@ -267,6 +271,46 @@ export class RoutingEngine {
     this.chat.noteAgentMessage(contactId, at);
   }
 
+  // ───────────────────────────── task ─────────────────────────────
+
+  /** StartTaskContact or an agent's createTask: a task routed now, or at its scheduled time. */
+  startTask(input: StartTaskInput): StartedTask {
+    return this.task.startTask(input);
+  }
+
+  /** At startup: the scheduled tasks the store kept (they wait again, are routed, or expire). */
+  restoreScheduledTasks(tasks: readonly PersistedTask[]): void {
+    this.task.restoreScheduledTasks(tasks);
+  }
+
+  /** The agent pauses a connected task: it frees its slot of task concurrency. */
+  pauseTask(agentId: string, contactId: string): void {
+    this.task.pauseTask(agentId, contactId);
+  }
+
+  resumeTask(agentId: string, contactId: string): void {
+    this.task.resumeTask(agentId, contactId);
+  }
+
+  /** The agent ends a connected or paused task: After Contact Work (clearContact closes it). */
+  endTask(agentId: string, contactId: string): void {
+    this.task.endTask(agentId, contactId);
+  }
+
+  /** Transfers a connected or paused task to a queue or agent quick connect; returns the new contact's id. */
+  transferTask(agentId: string, contactId: string, quickConnectId: string): string {
+    return this.task.transferTask(agentId, contactId, quickConnectId);
+  }
+
+  /** A scheduled or in-flight task, or null. */
+  getTask(contactId: string): PersistedTask | null {
+    return this.task.getTask(contactId);
+  }
+
+  scheduledTasks(): PersistedTask[] {
+    return this.task.scheduledTasks();
+  }
+
   // ───────────────────────────── read models ─────────────────────────────
 
   agentIds(): string[] {
@@ -329,6 +373,7 @@ export class RoutingEngine {
       }
       for (const t of core.delayTimers.values()) core.clock.clearTimer(t);
       core.delayTimers.clear();
+      this.task.shutdown();
       return ended;
     });
   }

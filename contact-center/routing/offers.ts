@@ -101,7 +101,7 @@ function offer(core: EngineCore, contact: Contact, agent: Agent): void {
     connectAgent(core, contact);
     return;
   }
-  const timeoutMs = contact.channel === 'voice' ? core.offerTimeoutMs : core.chatOfferTimeoutMs;
+  const timeoutMs = contact.channel === 'voice' ? core.offerTimeoutMs : contact.channel === 'chat' ? core.chatOfferTimeoutMs : core.taskOfferTimeoutMs;
   contact.offerTimer = core.clock.setTimer(() => core.mutate(() => missOffer(core, contact)), timeoutMs);
   core.touchContact(contact);
 }

@@ -1,7 +1,7 @@
 // Read models of the routing engine: what one agent sees (their status and contacts, each connection from
 // their point of view) and what the control API reports. Plain, serializable data.
 
-import type { AgentConfig, AgentStatusDef, Channel, ContactRecord } from '../model';
+import type { AgentConfig, AgentStatusDef, Channel, ContactRecord, TaskRecordDetails } from '../model';
 
 export type ConnectionState = 'connecting' | 'connected' | 'hold' | 'disconnected';
 
@@ -39,6 +39,13 @@ export interface ChatContactInfo {
   agentConnectionId: string;
 }
 
+/** What a task contact adds to its views (streams' task getters: name, description, references, channel context). */
+export interface TaskContactInfo extends Omit<TaskRecordDetails, 'pauses' | 'pausedDurationMs'> {
+  previousContactId: string | null;
+  /** Since when the agent has paused it (streams' state `paused`), or null. */
+  pausedAt: number | null;
+}
+
 export interface ContactView {
   contactId: string;
   initialContactId: string;
@@ -56,6 +63,8 @@ export interface ContactView {
   deskPhone: boolean;
   /** Chat contacts only. */
   chat?: ChatContactInfo;
+  /** Task contacts only. */
+  task?: TaskContactInfo;
 }
 
 export interface AgentView {
@@ -97,6 +106,8 @@ export interface ContactDetails {
   record: ContactRecord;
   /** Chat contacts only. */
   chat?: ChatContactInfo;
+  /** Task contacts only. */
+  task?: TaskContactInfo;
 }
 
 /** What the desk phone page at /deskphone/<number> shows. */

@@ -33,13 +33,14 @@ export const DEMO_INSTANCE: InstanceConfig = {
 
   // Support is served by both profiles so every agent can take a transfer to the Support queue;
   // Billing's 5 s delay exercises delayed routing. Every queue serves voice, chat and task: Basic agents
-  // take up to 3 chats at once, Support Tier 1 agents up to 10 (Amazon Connect's maximum). Neither profile
-  // sets crossChannelBehavior, so an agent on a call gets no chat and an agent chatting gets no call.
+  // take up to 3 chats and 3 tasks at once, Support Tier 1 agents up to 10 of each (Amazon Connect's
+  // maximum). Neither profile sets crossChannelBehavior, so an agent on a call gets no chat or task and an
+  // agent chatting gets no call or task.
   routingProfiles: [
     {
       id: 'basic',
       name: 'Basic',
-      concurrency: { voice: 1, chat: 3, task: 2 },
+      concurrency: { voice: 1, chat: 3, task: 3 },
       queues: [
         { queueId: 'basic', channels: ['voice', 'chat', 'task'], priority: 1, delaySeconds: 0 },
         { queueId: 'support', channels: ['voice', 'chat', 'task'], priority: 2, delaySeconds: 0 },
@@ -49,7 +50,7 @@ export const DEMO_INSTANCE: InstanceConfig = {
     {
       id: 'support-tier-1',
       name: 'Support Tier 1',
-      concurrency: { voice: 1, chat: 10, task: 3 },
+      concurrency: { voice: 1, chat: 10, task: 10 },
       queues: [
         { queueId: 'support', channels: ['voice', 'chat', 'task'], priority: 1, delaySeconds: 0 },
         { queueId: 'billing', channels: ['voice', 'chat', 'task'], priority: 2, delaySeconds: 5 },

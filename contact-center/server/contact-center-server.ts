@@ -23,6 +23,7 @@ import { findUserForLogin, loadInstanceConfig, saveAgentConfig, seedIfEmpty } fr
 import { verifyPassword } from '../store/passwords';
 import { seedProfilesIfEmpty } from '../store/profile-repository';
 import { closeAllOpenIntervals, openStatusInterval, statusTimeReport } from '../store/status-time-repository';
+import { endTasksInFlight, listScheduledTasks, saveTask } from '../store/task-repository';
 import { seedTaskTemplatesIfEmpty } from '../store/task-template-repository';
 import { buildContactCenterApp } from './app';
 import { DeskPhones } from './deskphone';
@@ -86,6 +87,7 @@ export async function startContactCenter(options: ContactCenterOptions): Promise
   if (seedProfilesIfEmpty(db, DEMO_PROFILES, DEMO_CASES)) log(`created ${DEMO_PROFILES.length} demo customer profiles and ${DEMO_CASES.length} cases`);
   const restarted = markInFlightAsServerRestart(db, now);
   if (restarted > 0) log(`${restarted} contact(s) in flight at the last stop were recorded as ended (server_restart)`);
+  endTasksInFlight(db);
   closeAllOpenIntervals(db, now);
   const config = loadInstanceConfig(db);
   if (seedTaskTemplatesIfEmpty(db, demoTaskTemplates(config, now))) log('created the demo task templates');
@@ -95,7 +97,12 @@ export async function startContactCenter(options: ContactCenterOptions): Promise
     recordChanged: (record) => saveContactRecord(db, record),
     stateChanged: (agentId, stateName, at) => openStatusInterval(db, agentId, stateName, at),
     agentConfigChanged: (agentId, agentConfig) => saveAgentConfig(db, agentId, agentConfig),
+    taskEvent: (event) => {
+      if (event.type === 'stored') saveTask(db, event.task);
+    },
   });
+  // Scheduled tasks wait across restarts: each is routed at its time (or now, when it passed meanwhile).
+  engine.restoreScheduledTasks(listScheduledTasks(db));
 
   // The participant service's URLs name the port the server listens on, known once it does.
   let baseUrl = '';

@@ -24,6 +24,7 @@ import { type LoginBackend, loginRoutes } from './routes/login';
 import { pageRoutes } from './routes/pages';
 import { participantServiceRoutes } from './routes/participant-service';
 import { instanceDescription, startChatContactRoutes } from './routes/start-chat-contact';
+import { startTaskContactRoutes } from './routes/start-task-contact';
 import { taskTemplateRoutes } from './routes/task-templates';
 import { assertNotCrossSite, isFromBrowserExtension } from './security';
 import type { SessionStore } from './sessions';
@@ -77,6 +78,7 @@ export function buildContactCenterApp(parts: ContactCenterAppParts): LoopbackApp
       app.register(startChatContactRoutes, { config: parts.config, bridge: parts.chatBridge, log: parts.log });
       app.register(participantServiceRoutes, { chat: parts.chat, log: parts.log });
       app.register(taskTemplateRoutes, { config: parts.config, db, now: parts.now, log: parts.log });
+      app.register(startTaskContactRoutes, { config: parts.config, engine, db, log: parts.log });
       app.register(loginRoutes, { sessions, backend: parts.login });
       app.register(ccpRoutes, { sessions, sockets: parts.sockets, ccpHtml: parts.ccpHtml, ccpJs: parts.ccpJs });
       app.register(deskPhoneRoutes, { deskPhones: parts.deskPhones });

@@ -28,7 +28,7 @@ import type { ConnectionState } from './views';
 export type { PersistedTask, StartedTask, StartTaskInput, TaskEngineEvent } from './task-types';
 
 /** setTimeout's longest delay; a later deadline is reached in steps. */
-const LONGEST_TIMER_MS = 2 **31 - 1;
+const LONGEST_TIMER_MS = 2 ** 31 - 1;
 
 interface TaskTimers {
   schedule?: TimerId;

@@ -284,6 +284,17 @@ describe('scheduled tasks and expiry', () => {
     expect(record(done)).toMatchObject({ state: 'ended', disconnectReason: 'agent_disconnect' }); // completed long before: no expiry
   });
 
+  it('expires a task with an expiry longer than a timer can wait (30 days) at its time, not at the timer limit', () => {
+    const { engine, task, clock, record } = setup([]);
+    const id = task({ expiryMinutes: 30 * 24 * 60 });
+    clock.advance(25 * DAY);
+    expect(engine.getContact(id).state).toBe('queued');
+    clock.advance(5 * DAY - 1);
+    expect(engine.getContact(id).state).toBe('queued');
+    clock.advance(1);
+    expect(record(id)).toMatchObject({ state: 'ended', disconnectReason: 'expired' });
+  });
+
   it('expires a waiting task after a configured expiry, out of its queue', () => {
     const { engine, task, clock, record } = setup([], { taskExpiryMinutes: 30 });
     const id = task();

@@ -107,8 +107,11 @@ export class CcpApi {
         return this.createTransport(agentId, params);
       case 'transferContact': {
         const target = this.target(params.endpoint);
-        if (!('quickConnectId' in target)) throw invalidParameter('a chat is transferred to a queue or agent quick connect');
-        e.transferChat(agentId, str(params, 'contactId'), target.quickConnectId);
+        if (!('quickConnectId' in target)) throw invalidParameter('a chat or task is transferred to a queue or agent quick connect');
+        const contactId = str(params, 'contactId');
+        const channel = e.getAgentView(agentId).contacts.find((c) => c.contactId === contactId)?.channel;
+        if (channel === 'task') e.transferTask(agentId, contactId, target.quickConnectId);
+        else e.transferChat(agentId, contactId, target.quickConnectId);
         return {};
       }
       case 'sendDigits':

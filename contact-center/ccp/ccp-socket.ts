@@ -8,7 +8,8 @@ import type { ChatRoutingBridge } from '../chat/chat-routing-bridge';
 import type { ChatService } from '../chat/chat-service';
 import type { RoutingEngine } from '../routing/engine';
 import type { SessionStore } from '../server/sessions';
-import type { CcpTaskApi } from './ccp-task-api';
+import { type CcpTaskApi, taskEventItem } from './ccp-task-api';
+import type { TaskEngineEvent } from '../routing/task-types';
 import { CcpApi } from './ccp-api';
 import { agentUpdate, type Arns, type ChatTokenLookup } from './snapshot';
 
@@ -44,7 +45,7 @@ export class CcpSockets {
     tasks?: CcpTaskApi,
   ) {
     this.api = new CcpApi(engine, arns, chat?.bridge, tasks);
-    engine.observe({ agentChanged: (agentId) => this.agentChanged(agentId) });
+    engine.observe({ agentChanged: (agentId) => this.agentChanged(agentId), taskEvent: (event) => this.taskEvent(event) });
     // Chat items reach an agent's streams as webSocket::all_message on aws/chat (what the real CCP's socket relays).
     chat?.service.subscribeAll(({ item, recipients }) => {
       const content = JSON.stringify(item);
@@ -57,6 +58,15 @@ export class CcpSockets {
         }
       }
     });
+  }
+
+  /** TaskJS's aws/task items (transfer initiated and succeeded, expiry warning and expiry) to the task's agent. */
+  private taskEvent(event: TaskEngineEvent): void {
+    if (event.type === 'stored' || !event.agentId) return;
+    const item = taskEventItem(event, this.engine.clock.now());
+    for (const page of this.pages) {
+      if (page.ready && page.agentId === event.agentId) this.send(page, { type: 'conduit', event: 'webSocket::all_message', data: { topic: 'aws/task', content: JSON.stringify(item) } });
+    }
   }
 
   private agentOfParticipant(contactId: string, participantId: string): string | null {

@@ -1,11 +1,16 @@
-// The CCP's task methods (what amazon-connect-streams and amazon-connect-taskjs send through the conduit): the task
-// templates an agent picks from (listTaskTemplates, getTaskTemplate) now; creating, pausing, resuming and updating
-// tasks join them as the routing engine's task channel does. Errors are EngineErrors, answered by CcpApi.
+// The CCP's task methods (what amazon-connect-streams and amazon-connect-taskjs send through the conduit): creating
+// a task (createTaskContact, createTemplatedTask), pausing and resuming one, and the task templates an agent picks
+// from (listTaskTemplates, getTaskTemplate). Errors are EngineErrors, answered by CcpApi.
 
+import { randomUUID } from 'node:crypto';
+import type { RoutingEngine } from '../routing/engine';
+import type { TaskEngineEvent } from '../routing/task-types';
 import { EngineError, invalidParameter } from '../routing/errors';
 import type { Database } from '../store/database';
 import { getTaskTemplate, listTaskTemplates } from '../store/task-template-repository';
 import { summaryOf } from '../tasks/task-template-model';
+import { plainTaskInput, templatedTaskInput } from './ccp-task-requests';
+import type { Arns } from './snapshot';
 
 type Params = Record<string, unknown>;
 
@@ -14,17 +19,59 @@ const objectOf = (value: unknown): Params => (typeof value === 'object' && value
 /** TaskJS's listTaskTemplates allows at most 100 a page. */
 const MAX_TEMPLATES = 100;
 
-export const CCP_TASK_METHODS: ReadonlySet<string> = new Set(['listTaskTemplates', 'getTaskTemplate']);
+export const CCP_TASK_METHODS: ReadonlySet<string> = new Set([
+  'createTaskContact',
+  'createTemplatedTask',
+  'pauseContact',
+  'resumeContact',
+  'updateContact',
+  'listTaskTemplates',
+  'getTaskTemplate',
+]);
+
+const text = (params: Params, ...keys: string[]): string => {
+  for (const key of keys) {
+    const value = params[key];
+    if (typeof value === 'string' && value !== '') return value;
+  }
+  throw invalidParameter(`${keys[0]} is required`);
+};
 
 export class CcpTaskApi {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly engine: RoutingEngine,
+    private readonly arns: Arns,
+  ) {}
 
   handles(method: string): boolean {
     return CCP_TASK_METHODS.has(method);
   }
 
-  call(_agentId: string, method: string, params: Params): unknown {
+  call(agentId: string, method: string, params: Params): unknown {
     switch (method) {
+      case 'createTaskContact':
+        return { contactId: this.engine.startTask(plainTaskInput(this.arns, params)).contactId };
+      case 'createTemplatedTask': {
+        const selfQuickConnect = this.engine.instance.quickConnects.find((qc) => qc.kind === 'agent' && qc.agentId === agentId);
+        const input = templatedTaskInput(params, {
+          config: this.engine.instance,
+          now: this.engine.clock.now(),
+          selfQuickConnectId: selfQuickConnect?.id ?? null,
+          template: (id) => getTaskTemplate(this.db, id),
+        });
+        const { contactId } = this.engine.startTask(input);
+        return { contactId, ContactId: contactId };
+      }
+      case 'pauseContact':
+        this.engine.pauseTask(agentId, text(params, 'contactId', 'ContactId'));
+        return {};
+      case 'resumeContact':
+        this.engine.resumeTask(agentId, text(params, 'contactId', 'ContactId'));
+        return {};
+      case 'updateContact':
+        // TaskJS's agent.updateContact (a task's name, description, references): not kept by the routing engine yet.
+        throw new EngineError('InvalidParameterException', 'the local contact center does not update a task once created');
       case 'listTaskTemplates':
         return this.listTemplates(objectOf(params.queryParams));
       case 'getTaskTemplate':
@@ -54,4 +101,23 @@ export class CcpTaskApi {
     if (!template) throw new EngineError('ResourceNotFoundException', `task template ${id} does not exist`);
     return template;
   }
+}
+
+const TASK_EVENT_CONTENT_TYPES = {
+  'transfer-initiated': 'application/vnd.amazonaws.connect.event.transfer.initiated',
+  'transfer-succeeded': 'application/vnd.amazonaws.connect.event.transfer.succeeded',
+  expiring: 'application/vnd.amazonaws.connect.event.expire.warning',
+  expired: 'application/vnd.amazonaws.connect.event.expire.complete',
+} as const;
+
+/** An aws/task item as TaskJS's TaskSession reads it: an EVENT with the contact's ids (it routes by either). */
+export function taskEventItem(event: Exclude<TaskEngineEvent, { type: 'stored' }>, now: number) {
+  return {
+    Type: 'EVENT',
+    ContentType: TASK_EVENT_CONTENT_TYPES[event.type],
+    Id: randomUUID(),
+    InitialContactId: event.initialContactId,
+    ContactId: event.contactId,
+    AbsoluteTime: new Date(now).toISOString(),
+  };
 }

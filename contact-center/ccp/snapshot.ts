@@ -4,7 +4,7 @@
 // `{ $date: ms }`; the CCP page revives them to Date objects, which streams requires.
 
 import type { AgentStatusDef, InstanceConfig, QueueDef, QuickConnectDef } from '../model';
-import type { AgentView, ConnectionView, ContactView } from '../routing/views';
+import type { AgentView, ConnectionView, ContactView, TaskContactInfo } from '../routing/views';
 
 export interface WireDate {
   $date: number;
@@ -96,6 +96,37 @@ function connection(arns: Arns, view: AgentView, contact: ContactView, c: Connec
   };
 }
 
+/** A task's references as streams' sample task snapshot has them: `{name: {type, value}}`, DATE (epoch seconds)
+ *  and NUMBER values as numbers, the rest as text. */
+function taskReferences(task: TaskContactInfo) {
+  const references: Record<string, { type: string; value: string | number }> = {};
+  for (const [name, reference] of Object.entries(task.references)) {
+    const numeric = (reference.type === 'DATE' || reference.type === 'NUMBER') && reference.value.trim() !== '' && Number.isFinite(Number(reference.value));
+    references[name] = { type: reference.type, value: numeric ? Number(reference.value) : reference.value };
+  }
+  return references;
+}
+
+/** What a task contact adds to streams' contact data (shared/docs §2.1): its name, description, references, the
+ *  channel context (scheduled time in epoch seconds, template) and the contact it follows up. */
+function taskParts(task: TaskContactInfo | undefined) {
+  if (!task) return { name: null, description: null, references: null, channelContext: null };
+  return {
+    name: task.name,
+    description: task.description,
+    references: taskReferences(task),
+    channelContext: {
+      scheduledTime: task.scheduledTime === null ? null : Math.floor(task.scheduledTime / 1000),
+      taskTemplateId: task.templateId,
+      taskTemplateVersion: null,
+    },
+    relatedContactId: task.relatedContactId,
+  };
+}
+
+/** streams' contact state: a task the agent paused is `paused` (no event of its own; streams sees it on refresh). */
+const contactStateOf = (c: ContactView): string => (c.task?.pausedAt !== null && c.task?.pausedAt !== undefined ? 'paused' : c.state);
+
 function contact(arns: Arns, config: InstanceConfig, view: AgentView, c: ContactView, chatToken?: ChatTokenLookup) {
   const queue = c.queueId ? config.queues.find((q) => q.id === c.queueId) : undefined;
   const attributes: Record<string, { name: string; value: string }> = {};
@@ -105,19 +136,18 @@ function contact(arns: Arns, config: InstanceConfig, view: AgentView, c: Contact
     initialContactId: c.initialContactId,
     type: c.channel,
     initiationMethod: c.initiationMethod,
-    state: { type: c.state, timestamp: wireDate(c.since) },
+    state: { type: contactStateOf(c), timestamp: wireDate(c.task?.pausedAt ?? c.since) },
     queue: queue ? queueRef(arns, queue) : null,
     queueTimestamp: c.enqueuedAt === null ? null : wireDate(c.enqueuedAt),
     attributes,
-    name: null,
-    description: c.transferredBy ? `Transferred by ${c.transferredBy}` : null,
-    references: null,
+    ...(c.channel === 'task'
+      ? taskParts(c.task)
+      : { name: null, description: c.transferredBy ? `Transferred by ${c.transferredBy}` : null, references: null, channelContext: null }),
     contactDuration: '0',
     contactFeatures:
       c.channel === 'chat'
         ? { attachmentsEnabled: true, messagingMarkdownEnabled: true, multiPartyConferenceEnabled: false, screenRecordingConfig: null }
         : { multiPartyConferenceEnabled: false, screenRecordingConfig: null },
-    channelContext: null,
     segmentAttributes: c.transferredBy ? { 'connect:TransferredBy': { ValueString: c.transferredBy } } : null,
     connections: c.connections.map((x) => connection(arns, view, c, x, chatToken)),
   };

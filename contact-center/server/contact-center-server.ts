@@ -128,7 +128,7 @@ export async function startContactCenter(options: ContactCenterOptions): Promise
 
   const arns = new Arns(config);
   const sessions = new SessionStore(() => clock.now());
-  const sockets = new CcpSockets(engine, arns, sessions, {}, { service: chat, bridge: chatBridge }, new CcpTaskApi(db));
+  const sockets = new CcpSockets(engine, arns, sessions, {}, { service: chat, bridge: chatBridge }, new CcpTaskApi(db, engine, arns));
   const deskPhones = new DeskPhones(engine);
   const app = buildContactCenterApp({
     config,

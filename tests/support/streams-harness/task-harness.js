@@ -61,7 +61,7 @@
       return JSON.parse(
         JSON.stringify({
           type: c.getType(),
-          state: c.getState().type,
+          state: c.getStatus().type,
           name: c.getName(),
           description: c.getDescription(),
           references: c.getReferences(),

@@ -28,14 +28,14 @@ export interface ExtensionBenchResult {
   workerRestart: BenchRow[];
 }
 
-/** Installed in the panel: timestamps each appearance of the "Accept call" button (in the DOM, then after the
- *  next frame was painted: a task queued from requestAnimationFrame runs after that frame). */
-const RING_RECORDER = `(() => {
+/** Installed in the panel: timestamps each appearance of a button labelled `label` ("Accept call", "Accept task"), in
+ *  the DOM, then after the next frame was painted (a task queued from requestAnimationFrame runs after that frame). */
+export const offerRecorder = (label: string) => `(() => {
   const rings = [];
   window.__benchRings = rings;
   let shown = false;
   const acceptShown = () => {
-    for (const button of document.querySelectorAll('button')) if (button.textContent.trim() === 'Accept call') return true;
+    for (const button of document.querySelectorAll('button')) if (button.textContent.trim() === ${JSON.stringify(label)}) return true;
     return false;
   };
   new MutationObserver(() => {
@@ -50,7 +50,7 @@ const RING_RECORDER = `(() => {
 })()`;
 
 /** Resolves with ring number n (0-based) once its painted time is known. */
-const awaitRing = (n: number) => `new Promise((resolve) => {
+export const awaitRing = (n: number) => `new Promise((resolve) => {
   const check = () => {
     const ring = window.__benchRings[${n}];
     if (ring && ring.paintedAt !== null) resolve(ring);
@@ -96,7 +96,7 @@ const AWAIT_INTERACTIVE = `new Promise((resolve) => {
   check();
 })`;
 
-interface Ring {
+export interface Ring {
   domAt: number;
   paintedAt: number;
 }
@@ -126,7 +126,7 @@ async function waitUntilIdle(cc: TestContactCenter, agent: AgentBrowser): Promis
 }
 
 async function offerToRinging(cc: TestContactCenter, agent: AgentBrowser, calls: number): Promise<BenchRow[]> {
-  await agent.panel.evaluate(RING_RECORDER);
+  await agent.panel.evaluate(offerRecorder('Accept call'));
   const warmUp = 3;
   const domSamples: number[] = [];
   const paintedSamples: number[] = [];

@@ -1,5 +1,5 @@
 // `npm run bench`: every benchmark, printed as tables with their goals. `npm run bench -- click-to-dial` (or any
-// of routing, offer-latency, chat-load, extension, chat-panel; CHAT_LOAD_SECONDS and CHAT_LOAD_CHATS size the chat load) runs only the benchmarks whose name is given.
+// of routing, offer-latency, chat-load, extension, chat-panel, task-panel; CHAT_LOAD_SECONDS and CHAT_LOAD_CHATS size the chat load) runs only the benchmarks whose name is given.
 
 import { chatLoadBench } from './chat-load-bench';
 import { chatPanelBench } from './chat-panel-bench';
@@ -7,6 +7,7 @@ import { clickToDialBench } from './click-to-dial-bench';
 import { extensionBench } from './extension-bench';
 import { offerLatencyBench } from './offer-latency-bench';
 import { routingBench } from './routing-bench';
+import { taskPanelBench } from './task-panel-bench';
 import { printTable } from './stats';
 
 const BENCHES: Record<string, () => Promise<void>> = {
@@ -33,6 +34,9 @@ const BENCHES: Record<string, () => Promise<void>> = {
     printTable('Chat in the side panel: customer message (SendMessage) to painted in the panel (Chromium, agent1, 1 chat, 200 messages)', chat.messageToPainted);
     printTable('Chat in the side panel: panel page JS heap (CDP, after GC; agent3, Support Tier 1)', chat.heap);
     printTable('Chat in the side panel: panel open to the shown chat painted, with 10 chats x 100 messages (20 opens)', chat.panelOpen);
+  },
+  'task-panel': async () => {
+    printTable('Tasks in the side panel: StartTaskContact to the offer painted in the panel (Chromium, agent1, 50 tasks)', await taskPanelBench());
   },
   'click-to-dial': async () => {
     printTable('Click-to-dial: scanning a generated CRM page in Chromium (scanner + highlighter as in the content script)', await clickToDialBench());

@@ -1,10 +1,11 @@
 // End to end, tasks in the built extension's side panel (F18, F19): a backend starts a task with the real
 // @aws-sdk/client-connect and the agent works it in the panel to completion (references by type, a javascript:
-// "link" shown as text, pause, resume, end, close); an agent on a call creates a scheduled follow-up task for a
+// "link" shown as text, the worker stopped and the panel reopened mid-task, pause, resume, end, close); an agent on a call creates a scheduled follow-up task for a
 // colleague, which reaches the colleague's panel at its time and not before.
 import { ConnectClient, StartTaskContactCommand } from '@aws-sdk/client-connect';
 import { expect, test } from '@playwright/test';
 import { flowIdOfQueue } from '../../contact-center/server/routes/start-chat-contact';
+import { ServiceWorkerStopper } from '../support/extension-harness';
 import { type AgentBrowser, startTestContactCenter, type TestContactCenter } from '../support/softphone-fixture';
 import { REACHES_PANEL_MS, acceptCall, agentView, callRingsAt, contactRecord, endAndClose, ensureStatus, signInEmilyAndYuki } from '../support/softphone-steps';
 
@@ -30,7 +31,7 @@ test.afterAll(async () => {
   await cc?.stop();
 });
 
-test('a task from the API is offered in the panel and worked to completion: references by type, pause, resume, end, close', async () => {
+test('a task from the API is offered in the panel and worked to completion: references by type, a worker restart, pause, resume, end, close', async () => {
   test.setTimeout(60_000);
   const instance = cc.engine.instance;
   const { ContactId } = await connect.send(
@@ -47,7 +48,7 @@ test('a task from the API is offered in the panel and worked to completion: refe
       },
     }),
   );
-  const panel = emily.panel;
+  let panel = emily.panel;
   await expect(panel.getByRole('button', { name: 'Accept task' })).toBeVisible({ timeout: REACHES_PANEL_MS });
   await expect(panel.getByText('Send Hana the signed contract').first()).toBeVisible();
   await panel.getByRole('button', { name: 'Accept task' }).click();
@@ -63,6 +64,16 @@ test('a task from the API is offered in the panel and worked to completion: refe
   expect(await panel.locator('a[href^="javascript:"]').count()).toBe(0);
   await expect(panel.getByRole('link', { name: /hana@example\.com/ })).toHaveAttribute('href', 'mailto:hana@example.com');
   await expect(panel.getByText('1,200.5')).toBeVisible();
+
+  // The worker stopped mid-task, then the panel closed and opened again: the task is still there, still workable.
+  const stopper = await ServiceWorkerStopper.attach(panel);
+  await stopper.stopAndAwaitRestart();
+  await stopper.detach();
+  await panel.close();
+  emily.panel = await emily.context.newPage();
+  await emily.panel.goto(emily.panelUrl);
+  panel = emily.panel;
+  await expect(panel.getByRole('link', { name: /crm\.example\.com\/cases\/77/ })).toBeVisible({ timeout: REACHES_PANEL_MS });
 
   await panel.getByRole('button', { name: 'Pause', exact: true }).click();
   await expect.poll(() => agentView(cc, 'agent1').contacts.find((c) => c.contactId === ContactId)?.task?.pausedAt ?? null).not.toBeNull();

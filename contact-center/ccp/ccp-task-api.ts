@@ -9,7 +9,7 @@ import { EngineError, invalidParameter } from '../routing/errors';
 import type { Database } from '../store/database';
 import { getTaskTemplate, listTaskTemplates } from '../store/task-template-repository';
 import { summaryOf } from '../tasks/task-template-model';
-import { plainTaskInput, templatedTaskInput } from './ccp-task-requests';
+import { plainTaskInput, referencesOf, templatedTaskInput } from './ccp-task-requests';
 import type { Arns } from './snapshot';
 
 type Params = Record<string, unknown>;
@@ -70,8 +70,13 @@ export class CcpTaskApi {
         this.engine.resumeTask(agentId, text(params, 'contactId', 'ContactId'));
         return {};
       case 'updateContact':
-        // TaskJS's agent.updateContact (a task's name, description, references): not kept by the routing engine yet.
-        throw new EngineError('InvalidParameterException', 'the local contact center does not update a task once created');
+        // TaskJS's agent.updateContact capitalizes the keys: {ContactId, Name?, Description?, References?}.
+        this.engine.updateTask(agentId, text(params, 'ContactId', 'contactId'), {
+          name: params.Name,
+          description: params.Description,
+          references: params.References === undefined ? undefined : referencesOf(params.References),
+        });
+        return {};
       case 'listTaskTemplates':
         return this.listTemplates(objectOf(params.queryParams));
       case 'getTaskTemplate':
@@ -121,3 +126,4 @@ export function taskEventItem(event: Exclude<TaskEngineEvent, { type: 'stored' }
     AbsoluteTime: new Date(now).toISOString(),
   };
 }
+

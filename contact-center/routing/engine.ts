@@ -284,6 +284,10 @@ export class RoutingEngine {
   }
 
   /** The agent pauses a connected task: it frees its slot of task concurrency. */
+  updateTask(agentId: string, contactId: string, update: { name?: unknown; description?: unknown; references?: unknown }): void {
+    this.task.updateTask(agentId, contactId, update);
+  }
+
   pauseTask(agentId: string, contactId: string): void {
     this.task.pauseTask(agentId, contactId);
   }

@@ -147,6 +147,26 @@ export class TaskChannel {
     });
   }
 
+  /** TaskJS's updateContact: the handling agent changes the task's name, description or references (each under
+   *  StartTaskContact's limits; references given replace the task's). */
+  updateTask(agentId: string, contactId: string, update: { name?: unknown; description?: unknown; references?: unknown }): void {
+    const core = this.core;
+    core.mutate(() => {
+      const contact = this.taskContact(core.agentContact(agentId, contactId));
+      const task = this.tasks.get(contact.id);
+      const record = contact.record.task;
+      if (!task || !record) throw notFound('Task', contactId);
+      if (update.name !== undefined) task.name = record.name = checkTaskName(update.name);
+      if (update.description !== undefined) task.description = record.description = checkTaskDescription(update.description);
+      if (update.references !== undefined) {
+        task.references = checkTaskReferences(update.references);
+        record.references = structuredClone(task.references);
+      }
+      this.stored(task);
+      core.touchContact(contact);
+    });
+  }
+
   /** The agent ends a connected (or paused) task: it goes to After Contact Work; Close contact clears it. */
   endTask(agentId: string, contactId: string): void {
     const core = this.core;

@@ -174,6 +174,16 @@ test('a task from StartTaskContact is offered with its name, description and ref
   await expect.poll(async () => (await agentTasks()).find((c) => c.id === ContactId)?.state).toBe('connected');
   expect(cc.engine.getContact(ContactId!).record.task?.pauses).toHaveLength(1);
 
+  // TaskJS's updateContact: the agent renames it and changes its references; streams sees the new ones.
+  await call('taskHarness', 'updateContact', { contactId: ContactId, name: 'Send the signed contract (registered mail)', references: { Tracking: { type: 'STRING', value: 'RR123456789JP' } } });
+  await expect
+    .poll(async () => {
+      const updated = await call<TaskDetails>('taskHarness', 'details', ContactId);
+      return [updated.name, Object.keys(updated.references)];
+    })
+    .toEqual(['Send the signed contract (registered mail)', ['Tracking']]);
+  await expect(call('taskHarness', 'updateContact', { contactId: ContactId, name: 'x'.repeat(513) })).rejects.toThrow(/at most 512 characters/);
+
   await call('taskHarness', 'transfer', ContactId, 'Billing queue');
   await expect.poll(() => call<string[]>('taskHarness', 'heardBy', ContactId)).toEqual(expect.arrayContaining(['transfer-initiated', 'transfer-succeeded']));
   await expect.poll(async () => (await agentTasks()).find((c) => c.id === ContactId)?.state).toBe('ended');
@@ -185,7 +195,7 @@ test('a task from StartTaskContact is offered with its name, description and ref
   let next = '';
   await expect.poll(async () => (next = (await agentTasks()).find((c) => c.id !== ContactId)?.id ?? ''), { timeout: 15_000 }).not.toBe('');
   await offered(next);
-  expect(await call<TaskDetails>('taskHarness', 'details', next)).toMatchObject({ name: 'Send the signed contract', initialContactId: ContactId });
+  expect(await call<TaskDetails>('taskHarness', 'details', next)).toMatchObject({ name: 'Send the signed contract (registered mail)', initialContactId: ContactId });
   await call('harness', 'accept', next);
   await expect.poll(async () => (await agentTasks()).find((c) => c.id === next)?.state).toBe('connected');
   await finish(next);

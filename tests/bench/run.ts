@@ -1,5 +1,5 @@
 // `npm run bench`: every benchmark, printed as tables with their goals. `npm run bench -- click-to-dial` (or any
-// of routing, offer-latency, chat-load, extension, chat-panel, task-panel; CHAT_LOAD_SECONDS and CHAT_LOAD_CHATS size the chat load) runs only the benchmarks whose name is given.
+// of routing, offer-latency, chat-load, extension, chat-panel, task-panel, task-schedule; CHAT_LOAD_SECONDS and CHAT_LOAD_CHATS size the chat load) runs only the benchmarks whose name is given.
 
 import { chatLoadBench } from './chat-load-bench';
 import { chatPanelBench } from './chat-panel-bench';
@@ -8,6 +8,7 @@ import { extensionBench } from './extension-bench';
 import { offerLatencyBench } from './offer-latency-bench';
 import { routingBench } from './routing-bench';
 import { taskPanelBench } from './task-panel-bench';
+import { taskScheduleBench } from './task-schedule-bench';
 import { printTable } from './stats';
 
 const BENCHES: Record<string, () => Promise<void>> = {
@@ -37,6 +38,9 @@ const BENCHES: Record<string, () => Promise<void>> = {
   },
   'task-panel': async () => {
     printTable('Tasks in the side panel: StartTaskContact to the offer painted in the panel (Chromium, agent1, 50 tasks)', await taskPanelBench());
+  },
+  'task-schedule': async () => {
+    printTable('Scheduled tasks: 1,000 tasks scheduled for the same second, 100 agents taking 10 tasks each (CCP sockets)', await taskScheduleBench());
   },
   'click-to-dial': async () => {
     printTable('Click-to-dial: scanning a generated CRM page in Chromium (scanner + highlighter as in the content script)', await clickToDialBench());

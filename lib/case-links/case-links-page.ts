@@ -18,6 +18,7 @@ import type { CrmSiteRule } from '../crm-rules/crm-rule';
 import { CaseCard, isWebUrl, type CaseLinksTexts } from './case-card';
 import type { CaseLinksLinkAnswer, CaseLinksLookupAnswer, CaseLinksLookupRequest, CaseLinkTarget } from './case-links-message';
 import { liveRangeOver, registerHighlight } from '../click-to-dial/text-marks';
+import { PAGE_MARKS_Z_INDEX } from '../page-layers';
 import { findIdentifiers, scanCaseReferences, type PageCaseReference, type PageIdentifier } from './find-case-references';
 
 export const CASE_LINKS_TAG = 'switchboard-case-links';
@@ -42,7 +43,7 @@ button:disabled { background: #8ab4f8; cursor: default; } button:focus-visible {
 `;
 
 /** Host styles set inline with !important, so page stylesheets do not hide or move the overlay. */
-const HOST_STYLE = ['all:initial', 'position:absolute', 'left:0', 'top:0', 'width:0', 'height:0', 'overflow:visible', 'z-index:2147483646', 'display:block', 'pointer-events:none']
+const HOST_STYLE = ['all:initial', 'position:absolute', 'left:0', 'top:0', 'width:0', 'height:0', 'overflow:visible', `z-index:${PAGE_MARKS_Z_INDEX}`, 'display:block', 'pointer-events:none']
   .map((rule) => `${rule} !important`)
   .join(';');
 

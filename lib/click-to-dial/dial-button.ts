@@ -3,6 +3,7 @@
 // trusted click (two when the confirm-before-dialing setting is on: "Call …?" first), then showing "Calling…"
 // or the error briefly.
 import type { CommandResult } from '../session/commands';
+import { DIAL_BUTTON_Z_INDEX } from '../page-layers';
 
 /** The host's tag: a custom name, so page rules for div/span/button do not match it. */
 export const DIAL_BUTTON_TAG = 'switchboard-dial-button';
@@ -51,7 +52,7 @@ function hostStyle(left: number, top: number, visible: boolean): string {
     'position:fixed',
     `left:${Math.round(left)}px`,
     `top:${Math.round(top)}px`,
-    'z-index:2147483647',
+    `z-index:${DIAL_BUTTON_Z_INDEX}`,
     `display:${visible ? 'block' : 'none'}`,
     'pointer-events:auto',
   ]

@@ -5,11 +5,12 @@
 // which numbers to mark (only those near the viewport, a few dozen) and when one of their boxes moved.
 import type { PageNumber } from './page-scanner';
 import { liveRangeOver } from './text-marks';
+import { PAGE_MARKS_Z_INDEX } from '../page-layers';
 
 export const MARKS_TAG = 'switchboard-marks';
 
 /** Drawn like the highlight's rule (HIGHLIGHT_CSS): a dotted underline on a faint tint. */
-const MARKS_CSS = `:host { all: initial; position: absolute; top: 0; left: 0; width: 0; height: 0; overflow: visible; pointer-events: none; z-index: 2147483646; }
+const MARKS_CSS = `:host { all: initial; position: absolute; top: 0; left: 0; width: 0; height: 0; overflow: visible; pointer-events: none; z-index: ${PAGE_MARKS_Z_INDEX}; }
 .mark { position: absolute; box-sizing: border-box; pointer-events: none; border-bottom: 2px dotted #1a73e8; background-color: rgba(26, 115, 232, 0.08); }`;
 
 /** A box relative to the viewport, in CSS px. */

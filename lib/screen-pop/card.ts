@@ -2,6 +2,7 @@
 // restyle it), fixed bottom-right, at most 360 px wide; closes with its button or Escape, and collapses to a
 // small pill after 20 s so it never covers the page's own controls for long. Links open in a new tab.
 import type { ScreenPopCard, ScreenPopProfile } from './card-message';
+import { SCREEN_POP_Z_INDEX } from '../page-layers';
 
 /** Translated texts the card shows (browser.i18n in the content script; plain strings in tests). */
 export interface CardTexts {
@@ -29,14 +30,14 @@ export const COLLAPSE_AFTER_MS = 20_000;
 
 const STYLE = `
 :host{all:initial}
-.card{position:fixed;right:16px;bottom:16px;z-index:2147483646;box-sizing:border-box;width:min(360px,calc(100vw - 32px));max-height:min(70vh,520px);overflow:auto;
+.card{position:fixed;right:16px;bottom:16px;z-index:${SCREEN_POP_Z_INDEX};box-sizing:border-box;width:min(360px,calc(100vw - 32px));max-height:min(70vh,520px);overflow:auto;
  background:#fff;color:#1d2433;border:1px solid #c8d0dc;border-radius:10px;box-shadow:0 8px 28px rgba(0,0,0,.22);font:13px/1.45 system-ui,"Hiragino Sans","Noto Sans JP",sans-serif;padding:12px 14px}
 .head{display:flex;align-items:center;gap:8px;margin-bottom:6px}.head h2{font-size:12px;font-weight:600;color:#5a6577;margin:0;flex:1;text-transform:uppercase;letter-spacing:.04em}
 button{font:inherit;cursor:pointer;border:0;background:transparent;color:#4a5568;border-radius:6px;padding:2px 6px}button:hover{background:#eef1f5}
 .name{font-size:16px;font-weight:600;margin:0}.number{font-size:14px;margin:2px 0 6px}
 dl{display:grid;grid-template-columns:auto 1fr;gap:2px 10px;margin:6px 0}dt{color:#5a6577}dd{margin:0;word-break:break-word}
 ul{margin:4px 0 0;padding-left:18px}a{color:#0b57d0}.muted{color:#6b7588}.profile{border-top:1px solid #e6e9ef;padding-top:6px;margin-top:6px}
-.pill{position:fixed;right:16px;bottom:16px;z-index:2147483646;font:600 12px/1 system-ui,sans-serif;background:#17324d;color:#fff;border-radius:999px;padding:8px 12px;box-shadow:0 4px 14px rgba(0,0,0,.25)}
+.pill{position:fixed;right:16px;bottom:16px;z-index:${SCREEN_POP_Z_INDEX};font:600 12px/1 system-ui,sans-serif;background:#17324d;color:#fff;border-radius:999px;padding:8px 12px;box-shadow:0 4px 14px rgba(0,0,0,.25)}
 .pill:hover{background:#24496e}`;
 
 function element<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, props: { text?: string; className?: string } = {}, children: Node[] = []): HTMLElementTagNameMap[K] {

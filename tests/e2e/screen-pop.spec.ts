@@ -44,8 +44,25 @@ async function cardText(page: Page): Promise<string> {
   }
 }
 
+/** The card's border box in the page's viewport (CSS px), read through CDP. */
+async function cardBox(page: Page): Promise<{ x: number; y: number; width: number; height: number }> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+    const card = findNode(root, (n) => n.localName === 'section' && (n.attributes ?? []).join(' ').includes('card'));
+    if (!card?.backendNodeId) throw new Error('no screen-pop card on the page');
+    const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId: card.backendNodeId })) as { model: { border: number[] } };
+    const [x1, y1, x2, , , y3] = model.border;
+    return { x: x1, y: y1, width: x2 - x1, height: y3 - y1 };
+  } finally {
+    await cdp.detach();
+  }
+}
+
 interface DomNode {
   nodeType: number;
+  backendNodeId?: number;
+  attributes?: string[];
   localName?: string;
   nodeValue?: string;
   shadowRootType?: string;
@@ -84,6 +101,15 @@ test('a ringing call pops the card in the active CRM tab and opens the record on
   expect(text).toContain('Incoming caller');
   expect(text).toContain('AC-1001');
   expect(text).toMatch(/CASE-\d{4}-\d{4}/);
+  // The card is above every mark of ours (the customer list's case-link badges and number marks lie under it):
+  // wherever the card is, the page's topmost element is the card's host.
+  const box = await cardBox(crmPage);
+  const covered = await crmPage.evaluate(({ x, y, width, height }) => {
+    const tops: string[] = [];
+    for (let i = 1; i < 12; i++) for (let j = 1; j < 12; j++) tops.push(document.elementFromPoint(x + (width * i) / 12, y + (height * j) / 12)?.localName ?? 'none');
+    return [...new Set(tops)];
+  }, box);
+  expect(covered).toEqual(['switchboard-screen-pop']);
   // The page sees an empty element: a closed shadow root.
   expect(await crmPage.evaluate(() => {
     const host = document.querySelector('switchboard-screen-pop');

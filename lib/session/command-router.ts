@@ -7,6 +7,7 @@ import type { SessionLogWriter } from '../session-log/session-log';
 import { SESSION_LEVEL_COMMANDS, type CommandEnvelope, type CommandResult, type ErrorCode, type SessionCommand } from './commands';
 import type { EngineChannel } from './engine-channel';
 import type { SessionStore } from './session-store';
+import { isWorkspaceRequest } from '../workspace/workspace-requests';
 
 export interface CommandRecordStorage {
   getValue(): Promise<CommandRecord[]>;
@@ -114,6 +115,7 @@ const requiredFields: Record<SessionCommand['type'], (command: Record<string, un
   'task-create': (c) => isNewTaskShape(c.task),
   'task-templates': () => true,
   'task-template': (c) => isText(c.templateId),
+  workspace: (c) => isWorkspaceRequest(c.request),
 };
 
 /** Commands the engine may be sent again with the same id when its first attempt got no answer (the engine was

@@ -3,6 +3,7 @@
 // translatable error (its code is a key under `errors.` in the locale files).
 
 import type { ChatTextContentType } from './chat-attachments';
+import type { WorkspaceAnswer, WorkspaceRequest } from '../workspace/workspace-requests';
 import type { TaskReferenceType } from './snapshot';
 
 export type DialTarget = { phoneNumber: string } | { quickConnectArn: string };
@@ -40,7 +41,9 @@ export type SessionCommand =
   | { type: 'task-resume'; contactId: string }
   | { type: 'task-create'; task: NewTask } // answered with value.contactId
   | { type: 'task-templates' } // the instance's active task templates, answered with value.templates
-  | { type: 'task-template'; templateId: string }; // one template with its fields, answered with value.template
+  | { type: 'task-template'; templateId: string } // one template with its fields, answered with value.template
+  // The agent workspace (F20-F24): the customer's profiles and cases, answered with value.workspace.
+  | { type: 'workspace'; request: WorkspaceRequest };
 
 export type CommandType = SessionCommand['type'];
 
@@ -64,6 +67,7 @@ export type ErrorCode =
   | 'attachment-type-not-allowed' // not one of the allowed file types (params: name)
   | 'attachment-too-large' // over the size limit (params: name, maxMb)
   | 'attachments-disabled' // the contact center does not allow attachments in this chat
+  | 'workspace-source-failed' // profiles or cases could not be reached or answered wrongly (params: source)
   | 'bad-command'; // malformed command (a bug, not the agent's fault)
 
 export interface CommandError {
@@ -135,6 +139,7 @@ export interface CommandValue {
   contactId?: string;
   templates?: TaskTemplateSummary[];
   template?: TaskTemplateView;
+  workspace?: WorkspaceAnswer;
 }
 
 export type CommandResult = { ok: true; value?: CommandValue } | { ok: false; error: CommandError };

@@ -23,6 +23,7 @@ import { ccpUrlFor } from './instance-urls';
 import { mapAgent, mapContacts, mapQuickConnects } from './snapshot-mapping';
 import type { StreamsAgent, StreamsContact, StreamsEndpoint } from './streams-api';
 import { callStreams } from './streams-call';
+import { createWorkspaceEngine } from '../workspace/workspace-engine';
 
 export type EngineConnectionStatus = Extract<EngineEvent, { type: 'connection' }>['status'];
 type StatePatch = Extract<EngineEvent, { type: 'state' }>['patch'];
@@ -39,6 +40,8 @@ export interface EngineOptions {
   ccpLoadTimeoutMs?: number;
   /** Deadline of each streams call a command makes. */
   callTimeoutMs?: number;
+  /** The Cases service the admin set (setting workspace.casesUrl and its domain), or null for the local one's. */
+  cases?: { baseUrl: string; domainId: string } | null;
 }
 
 /** A read-only picture of the engine for diagnostics and browser tests. */
@@ -214,6 +217,15 @@ export function startEngine(options: EngineOptions): Engine {
     { callTimeoutMs: options.callTimeoutMs },
   );
 
+  const workspace = createWorkspaceEngine({
+    instanceUrl,
+    container: options.container,
+    agentArn: () => currentAgent()?.getAgentARN() ?? null,
+    contact: (contactId) => lastState?.contacts?.find((c) => c.id === contactId) ?? null,
+    cases: options.cases ?? null,
+    timeoutMs: options.callTimeoutMs,
+  });
+
   function subscribeContact(contact: StreamsContact & connect.Contact): void {
     const contactId = contact.getContactId();
     log('contact', { contactId, event: 'init', channel: contact.getType(), initiationMethod: contact.getInitiationMethod() });
@@ -287,7 +299,9 @@ export function startEngine(options: EngineOptions): Engine {
     const result =
       typeof command?.type === 'string' && CHAT_COMMAND_TYPES.has(command.type)
         ? await chatCommands.execute(envelope.id, command as ChatCommand)
-        : await executor.execute(command);
+        : command?.type === 'workspace'
+          ? await workspace.execute(command.request)
+          : await executor.execute(command);
     log('command', {
       id: envelope.id,
       type: envelope.command?.type ?? null,
@@ -320,6 +334,7 @@ export function startEngine(options: EngineOptions): Engine {
       if (stopped) return;
       stopped = true;
       try {
+        workspace.close();
         connect.core.terminate();
       } finally {
         options.container.replaceChildren();

@@ -7,17 +7,18 @@ export function isLocalContactCenter(instanceUrl: string): boolean {
   return url.protocol === 'http:' && (url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]');
 }
 
-/** The instance URL without a trailing slash, query or fragment (the base of every other URL). */
-function base(instanceUrl: string): string {
+/** The instance URL without a trailing slash, query or fragment (the base of every other URL, and of the agent-app
+ *  helper pages such as `/customerprofiles-v2`). */
+export function instanceBase(instanceUrl: string): string {
   const url = new URL(instanceUrl);
   if (isLocalContactCenter(instanceUrl)) return url.origin;
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
-export const ccpUrlFor = (instanceUrl: string) => `${base(instanceUrl)}/ccp-v2/`;
+export const ccpUrlFor = (instanceUrl: string) => `${instanceBase(instanceUrl)}/ccp-v2/`;
 
 export const loginUrlFor = (instanceUrl: string) =>
-  isLocalContactCenter(instanceUrl) ? `${base(instanceUrl)}/connect/login` : `${base(instanceUrl)}/login`;
+  isLocalContactCenter(instanceUrl) ? `${instanceBase(instanceUrl)}/connect/login` : `${instanceBase(instanceUrl)}/login`;
 
 export const logoutUrlFor = (instanceUrl: string) =>
-  isLocalContactCenter(instanceUrl) ? `${base(instanceUrl)}/connect/logout` : `${base(instanceUrl)}/logout`;
+  isLocalContactCenter(instanceUrl) ? `${instanceBase(instanceUrl)}/connect/logout` : `${instanceBase(instanceUrl)}/logout`;

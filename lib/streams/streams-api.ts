@@ -113,6 +113,7 @@ export interface StreamsContact {
 }
 
 export interface StreamsAgent {
+  getAgentARN(): string;
   getState(): StreamsAgentState;
   getAvailabilityState(): StreamsAvailabilityState;
   getNextState(): StreamsAgentState | null;

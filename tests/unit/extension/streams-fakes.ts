@@ -323,6 +323,7 @@ export function fakeStreams(data: RawAgent): FakeStreams {
   }
 
   const agent: StreamsAgent = {
+    getAgentARN: () => 'arn:aws:connect:ap-northeast-1:123456789012:instance/fake/agent/fake',
     getState: () => data.snapshot.state,
     getAvailabilityState: () => data.snapshot.agentAvailabilityState,
     getNextState: () => data.snapshot.nextState,

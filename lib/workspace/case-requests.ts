@@ -1,0 +1,139 @@
+// The engine's answers to the workspace's case requests, on Cases' public operations: a customer's cases (their
+// customer_id is the profile's ARN), one case with its fields and activity feed (related items: contacts and
+// comments, newest first), create from a template, update, comment, link a contact (its ARN in the instance),
+// and the case templates with their fields, options and the contact-attribute mapping that pre-fills them.
+import { CASE_SUMMARY_FIELDS, CasesCallError, type CasesClient, fieldMap, fieldValue, type RelatedItemWire } from './cases-client';
+import type { CaseActivity, CaseDetail, CaseFieldDefinition, CaseSummary, CaseTemplate, WorkspaceAnswer, WorkspaceRequest } from './workspace-requests';
+
+export type CaseRequest = Extract<WorkspaceRequest, { op: `case-${string}` | 'cases-of-profile' }>;
+
+export interface CaseRequestContext {
+  client: CasesClient;
+  instanceArn: string;
+  /** The Customer Profiles domain (a profile's ARN names it). */
+  profilesDomain(): Promise<string>;
+}
+
+const FIELD_TYPES = new Set(['Text', 'Number', 'Boolean', 'DateTime', 'SingleSelect', 'Url', 'User']);
+/** System fields the agent does not fill in a case form. */
+const SYSTEM_FIELDS = new Set<string>([...CASE_SUMMARY_FIELDS, 'case_reason', 'assigned_queue', 'assigned_user', 'last_closed_datetime']);
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** `arn:aws:profile:<region>:<account>:domains/<domain>/profiles/<id>` from the instance's region and account. */
+export function profileArn(instanceArn: string, domain: string, profileId: string): string {
+  const [, partition = 'aws', , region = '', account = ''] = instanceArn.split(':');
+  return `arn:${partition}:profile:${region}:${account}:domains/${domain}/profiles/${profileId}`;
+}
+
+export const contactArn = (instanceArn: string, contactId: string) => `${instanceArn}/contact/${contactId}`;
+
+const asText = (value: unknown) => (typeof value === 'string' ? value : value === null || value === undefined ? '' : String(value));
+
+function summaryOf(caseId: string, fields: Record<string, unknown>): CaseSummary {
+  return {
+    caseId,
+    referenceNumber: asText(fields.reference_number),
+    title: asText(fields.title),
+    status: asText(fields.status),
+    updatedAt: typeof fields.last_updated_datetime === 'string' ? fields.last_updated_datetime : null,
+  };
+}
+
+/** The activity feed, newest first: contacts (the contact id from its ARN) and comments. */
+export function activityOf(items: RelatedItemWire[]): CaseActivity[] {
+  const feed: CaseActivity[] = [];
+  for (const item of items) {
+    const content = isRecord(item.content) ? item.content : {};
+    if (isRecord(content.contact)) {
+      const arn = asText(content.contact.contactArn);
+      feed.push({ kind: 'contact', at: item.associationTime, contactId: arn.split('/contact/')[1] ?? arn, ...(typeof content.contact.channel === 'string' ? { channel: content.contact.channel } : {}) });
+    } else if (isRecord(content.comment)) {
+      feed.push({ kind: 'comment', at: item.associationTime, body: asText(content.comment.body) });
+    }
+  }
+  return feed.sort((a, b) => b.at.localeCompare(a.at));
+}
+
+/** The template's field ids: its layout's sections when it has one, and its required fields. */
+function templateFieldIds(template: Record<string, unknown>): string[] {
+  const ids = new Set<string>();
+  const sections = (template.layoutConfiguration as { fields?: unknown } | undefined)?.fields;
+  if (Array.isArray(sections)) for (const f of sections) if (isRecord(f) && typeof f.id === 'string') ids.add(f.id);
+  if (Array.isArray(template.requiredFields)) for (const f of template.requiredFields) if (isRecord(f) && typeof f.fieldId === 'string') ids.add(f.fieldId);
+  if (Array.isArray(template.fields)) for (const f of template.fields) if (isRecord(f) && typeof f.id === 'string') ids.add(f.id);
+  return [...ids];
+}
+
+async function loadTemplates(client: CasesClient): Promise<CaseTemplate[]> {
+  const listed = await client.listTemplates();
+  const templates: CaseTemplate[] = [];
+  for (const summary of listed) {
+    const template = await client.getTemplate(summary.templateId);
+    const required = new Set(Array.isArray(template.requiredFields) ? template.requiredFields.map((f) => (isRecord(f) ? f.fieldId : null)) : []);
+    const ids = templateFieldIds(template).filter((id) => !SYSTEM_FIELDS.has(id) || id === 'summary');
+    const wires = ids.length ? await client.batchGetField(ids) : [];
+    const fields: CaseFieldDefinition[] = [];
+    for (const wire of wires) {
+      const id = asText(wire.fieldId);
+      const type = asText(wire.type);
+      if (!id || !FIELD_TYPES.has(type)) continue;
+      const options = type === 'SingleSelect' ? (await client.listFieldOptions(id)).filter((o) => o.active !== false).map((o) => ({ name: o.name, value: o.value })) : [];
+      fields.push({ id, name: asText(wire.name) || id, type: type as CaseFieldDefinition['type'], required: required.has(id), options });
+    }
+    const mapping = isRecord(template.attributeMapping) ? template.attributeMapping : {};
+    templates.push({
+      templateId: summary.templateId,
+      name: asText(template.name) || summary.name,
+      fields,
+      attributeMapping: Object.fromEntries(Object.entries(mapping).filter((e): e is [string, string] => typeof e[1] === 'string')),
+    });
+  }
+  return templates;
+}
+
+export async function answerCaseRequest(request: CaseRequest, context: CaseRequestContext): Promise<WorkspaceAnswer> {
+  const { client, instanceArn } = context;
+  switch (request.op) {
+    case 'cases-of-profile': {
+      const arn = profileArn(instanceArn, await context.profilesDomain(), request.profileId);
+      const found = await client.casesOfCustomer(arn);
+      return { cases: found.map((c) => summaryOf(c.caseId, fieldMap(c.fields))) };
+    }
+    case 'case-get': {
+      const system = await client.getCase(request.caseId, CASE_SUMMARY_FIELDS);
+      const template = system.templateId ? (await loadTemplates(client)).find((t) => t.templateId === system.templateId) : undefined;
+      const custom = template?.fields.map((f) => f.id).filter((id) => !SYSTEM_FIELDS.has(id)) ?? [];
+      const more = custom.length ? await client.getCase(request.caseId, custom) : { fields: {} };
+      const detail: CaseDetail = {
+        ...summaryOf(request.caseId, system.fields),
+        templateId: system.templateId,
+        summary: asText(system.fields.summary),
+        fields: more.fields,
+        activity: activityOf(await client.relatedItems(request.caseId)),
+      };
+      return { case: detail };
+    }
+    case 'case-create': {
+      const arn = profileArn(instanceArn, await context.profilesDomain(), request.profileId);
+      const fields = [{ id: 'customer_id', value: fieldValue(arn) }, ...Object.entries(request.fields).map(([id, value]) => ({ id, value: fieldValue(value) }))];
+      const caseId = await client.createCase(request.templateId, fields, crypto.randomUUID());
+      if (request.linkContactId) await client.createRelatedItem(caseId, { contact: { contactArn: contactArn(instanceArn, request.linkContactId) } });
+      return { caseId };
+    }
+    case 'case-update': {
+      await client.updateCase(request.caseId, Object.entries(request.fields).map(([id, value]) => ({ id, value: fieldValue(value) })));
+      return { caseId: request.caseId };
+    }
+    case 'case-comment': {
+      const body = request.body.trim();
+      if (!body) throw new CasesCallError('CreateRelatedItem', 400, 'ValidationException', 'A comment needs text.');
+      await client.createRelatedItem(request.caseId, { comment: { body, contentType: 'Text/Plain' } });
+      return { caseId: request.caseId };
+    }
+    case 'case-link-contact':
+      await client.createRelatedItem(request.caseId, { contact: { contactArn: contactArn(instanceArn, request.contactId) } });
+      return { caseId: request.caseId };
+    case 'case-templates':
+      return { templates: await loadTemplates(client) };
+  }
+}

@@ -1,0 +1,107 @@
+// The engine's workspace: answers the panel's `workspace` commands with the customer's profiles and cases. The
+// Customer Profiles frame is created on the first profile request (not at engine start: a voice-only agent never
+// pays for it); Cases are reached at the configured URL, or, on the local contact center, at the Cases service
+// its instance description names. Every failure is a typed error naming the source, so the panel can show that
+// source as failed and the others still.
+import type { CommandError, CommandResult } from '../session/commands';
+import type { ContactView } from '../session/snapshot';
+import { instanceBase, isLocalContactCenter } from '../streams/instance-urls';
+import { answerCaseRequest, type CaseRequest } from './case-requests';
+import { CasesCallError, CasesClient } from './cases-client';
+import { CustomerProfilesClient } from './customer-profiles-client';
+import { CustomerProfilesCallError, customerProfilesWidget, type CustomerProfilesTransport } from './customer-profiles-widget';
+import { answerProfileRequest, isProfileRequest } from './profile-requests';
+import { isWorkspaceRequest, type WorkspaceRequest } from './workspace-requests';
+
+export interface CasesEndpoint {
+  baseUrl: string;
+  domainId: string;
+}
+
+export interface WorkspaceEngineOptions {
+  instanceUrl: string;
+  /** Where the hidden Customer Profiles frame goes. */
+  container: HTMLElement;
+  /** The signed-in agent's ARN (its instance ARN prefix names the instance), or null before the CCP is ready. */
+  agentArn(): string | null;
+  /** The contact as the panel sees it. */
+  contact(contactId: string): ContactView | null;
+  /** The Cases service set by the admin (setting workspace.casesUrl), or null to use the local contact center's. */
+  cases: CasesEndpoint | null;
+  /** How long one call may take (default 10 s). */
+  timeoutMs?: number;
+}
+
+export interface WorkspaceEngine {
+  execute(request: WorkspaceRequest): Promise<CommandResult>;
+  close(): void;
+}
+
+const failure = (source: 'profiles' | 'cases', detail: string, params: Record<string, string> = {}): CommandResult => ({
+  ok: false,
+  error: { code: 'workspace-source-failed', params: { source, ...params }, detail } satisfies CommandError,
+});
+
+/** The instance ARN inside an agent's ARN (`…:instance/<id>/agent/<id>`). */
+export const instanceArnOf = (agentArn: string) => agentArn.replace(/\/agent\/[^/]+$/, '');
+
+export function createWorkspaceEngine(options: WorkspaceEngineOptions): WorkspaceEngine {
+  const base = instanceBase(options.instanceUrl);
+  let transport: CustomerProfilesTransport | null = null;
+  let profiles: CustomerProfilesClient | null = null;
+  let cases: Promise<CasesClient> | null = null;
+
+  function profilesClient(): CustomerProfilesClient {
+    const agentArn = options.agentArn();
+    if (!agentArn) throw new CustomerProfilesCallError('sign-in', 0, 'the agent is not signed in');
+    transport ??= customerProfilesWidget({ instanceBase: base, container: options.container, timeoutMs: options.timeoutMs });
+    profiles ??= new CustomerProfilesClient(transport, instanceArnOf(agentArn));
+    return profiles;
+  }
+
+  async function discoverCases(): Promise<CasesClient> {
+    if (options.cases) return new CasesClient({ ...options.cases });
+    if (!isLocalContactCenter(options.instanceUrl)) throw new CasesCallError('configuration', 0, 'NotConfigured', 'no Cases URL is set (workspace.casesUrl)');
+    const response = await fetch(`${base}/api/v1/instance`, { credentials: 'include' });
+    const described = (await response.json().catch(() => null)) as { cases?: { domainId?: unknown; basePath?: unknown } } | null;
+    const { domainId, basePath } = described?.cases ?? {};
+    if (typeof domainId !== 'string' || typeof basePath !== 'string') throw new CasesCallError('configuration', response.status, 'NotConfigured', 'the contact center names no Cases service');
+    return new CasesClient({ baseUrl: new URL(basePath, `${base}/`).href.replace(/\/+$/, ''), domainId });
+  }
+
+  function casesClient(): Promise<CasesClient> {
+    cases ??= discoverCases();
+    cases.catch(() => {
+      cases = null;
+    });
+    return cases;
+  }
+
+  return {
+    async execute(request) {
+      if (!isWorkspaceRequest(request)) return { ok: false, error: { code: 'bad-command', detail: 'malformed workspace request' } };
+      if (isProfileRequest(request)) {
+        try {
+          return { ok: true, value: { workspace: await answerProfileRequest(request, { client: profilesClient(), contact: options.contact }) } };
+        } catch (error) {
+          return failure('profiles', error instanceof Error ? error.message : String(error));
+        }
+      }
+      try {
+        const client = await casesClient();
+        const agentArn = options.agentArn();
+        if (!agentArn) return failure('cases', 'the agent is not signed in');
+        const answer = await answerCaseRequest(request as CaseRequest, { client, instanceArn: instanceArnOf(agentArn), profilesDomain: () => profilesClient().domainName() });
+        return { ok: true, value: { workspace: answer } };
+      } catch (error) {
+        if (error instanceof CasesCallError && error.type === 'ValidationException') {
+          return { ok: false, error: { code: 'rejected', params: { detail: error.message }, detail: `${error.operation}: ${error.message}` } };
+        }
+        return failure('cases', error instanceof Error ? error.message : String(error));
+      }
+    },
+    close() {
+      transport?.close();
+    },
+  };
+}

@@ -107,6 +107,7 @@ export const DEMO_PROFILES: readonly CustomerProfile[] = [
       { number: '+81455550777', kind: 'other' },
     ],
     email: 'd.garcia@garcia-logistics.example.com',
+    birthDate: '1972-01-19',
     address: { postalCode: '60606', country: 'US', state: 'IL', city: 'Chicago', address1: '233 S Wacker Dr' },
     accountNumber: 'AC-2003',
     company: 'Garcia Logistics',

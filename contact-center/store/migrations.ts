@@ -2,6 +2,7 @@
 // (each in its own transaction, recorded in schema_migrations) whenever the database is opened.
 
 import type { Database } from './database';
+import { PROFILE_MIGRATIONS } from './profile-migrations';
 import { TASK_MIGRATIONS } from './task-migrations';
 import { TASK_TEMPLATE_MIGRATIONS } from './task-template-migrations';
 
@@ -320,6 +321,8 @@ export const MIGRATIONS: readonly Migration[] = [
   // Tasks keep their migrations in their own modules (task templates version 8, task contacts version 9).
   ...TASK_TEMPLATE_MIGRATIONS,
   ...TASK_MIGRATIONS,
+  // Customer Profiles' fields and search keys (version 10).
+  ...PROFILE_MIGRATIONS,
 ];
 
 export function currentSchemaVersion(db: Database): number {

@@ -16,9 +16,11 @@ import type { DeskPhones } from './deskphone';
 import { customerChatPageRoutes, customerChatStartRoute } from './customer-chat/customer-chat-routes';
 import { HttpError, MAX_BODY_BYTES } from './http-kit';
 import { createLoopbackApp, type LoopbackApp } from './loopback-app';
+import { agentAppApiRoutes } from './routes/agent-app-api';
 import { ccpRoutes } from './routes/ccp';
 import { contactAttributesRoutes, type StoredRecords } from './routes/contact-attributes';
 import { controlRoutes, type RecordSource } from './routes/control';
+import { customerProfilesPageRoutes } from './routes/customer-profiles-page';
 import { deskPhoneRoutes } from './routes/deskphone';
 import { type LoginBackend, loginRoutes } from './routes/login';
 import { pageRoutes } from './routes/pages';
@@ -79,6 +81,9 @@ export function buildContactCenterApp(parts: ContactCenterAppParts): LoopbackApp
       app.register(participantServiceRoutes, { chat: parts.chat, log: parts.log });
       app.register(taskTemplateRoutes, { config: parts.config, db, now: parts.now, log: parts.log });
       app.register(startTaskContactRoutes, { config: parts.config, engine, db, log: parts.log });
+      // Customer Profiles the way Connect serves its browser agent apps: the agent-app proxy and its helper page.
+      app.register(agentAppApiRoutes, { db, config: parts.config, now: parts.now, sessions, log: parts.log });
+      app.register(customerProfilesPageRoutes);
       app.register(loginRoutes, { sessions, backend: parts.login });
       app.register(ccpRoutes, { sessions, sockets: parts.sockets, ccpHtml: parts.ccpHtml, ccpJs: parts.ccpJs });
       app.register(deskPhoneRoutes, { deskPhones: parts.deskPhones });

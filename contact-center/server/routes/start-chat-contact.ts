@@ -8,6 +8,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { ChatRoutingBridge } from '../../chat/chat-routing-bridge';
 import type { InstanceConfig } from '../../model';
+import { customerProfilesDescription } from '../../profiles/profile-model';
 import { AwsRequestError, useAwsShape } from './aws-shaped-scope';
 
 /** The flow id that routes to `queueId`: UUID-shaped and the same on every start, for scripts to keep. */
@@ -29,6 +30,7 @@ export function instanceDescription(config: InstanceConfig, baseUrl: string) {
       ccp: `${baseUrl}/ccp-v2/`,
       customerChatPage: `${baseUrl}/chat/`,
     },
+    customerProfiles: customerProfilesDescription(config),
   };
 }
 

@@ -1,11 +1,12 @@
 // `npm run bench`: every benchmark, printed as tables with their goals. `npm run bench -- click-to-dial` (or any
-// of routing, offer-latency, chat-load, extension, chat-panel, task-panel, task-schedule; CHAT_LOAD_SECONDS and CHAT_LOAD_CHATS size the chat load) runs only the benchmarks whose name is given.
+// of routing, offer-latency, chat-load, extension, chat-panel, task-panel, task-schedule, profiles-search; CHAT_LOAD_SECONDS and CHAT_LOAD_CHATS size the chat load) runs only the benchmarks whose name is given.
 
 import { chatLoadBench } from './chat-load-bench';
 import { chatPanelBench } from './chat-panel-bench';
 import { clickToDialBench } from './click-to-dial-bench';
 import { extensionBench } from './extension-bench';
 import { offerLatencyBench } from './offer-latency-bench';
+import { searchProfilesBench } from './profiles-search-bench';
 import { routingBench } from './routing-bench';
 import { taskPanelBench } from './task-panel-bench';
 import { taskScheduleBench } from './task-schedule-bench';
@@ -41,6 +42,9 @@ const BENCHES: Record<string, () => Promise<void>> = {
   },
   'task-schedule': async () => {
     printTable('Scheduled tasks: 1,000 tasks scheduled for the same second, 100 agents taking 10 tasks each (CCP sockets)', await taskScheduleBench());
+  },
+  'profiles-search': async () => {
+    printTable('Customer Profiles: SearchProfiles over 100,000 profiles, 1,000 searches by phone, email, account and full name (SQLite file)', await searchProfilesBench());
   },
   'click-to-dial': async () => {
     printTable('Click-to-dial: scanning a generated CRM page in Chromium (scanner + highlighter as in the content script)', await clickToDialBench());

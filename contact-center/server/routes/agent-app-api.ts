@@ -59,6 +59,10 @@ export const agentAppApiRoutes: FastifyPluginAsyncTypebox<AgentAppApiOptions> = 
   const { sessions, log } = options;
   const context: ProfilesContext = { db: options.db, config: options.config, now: options.now };
   useAwsShape(app, { validationType: 'BadRequestException', log, cors: false });
+  // JSON only (the loopback app parses it), as the client sends it; anything else is refused by name.
+  app.addContentTypeParser('*', (_request, _payload, done) => {
+    done(new AwsRequestError(415, 'BadRequestException', 'Send the operation’s body as JSON, with Content-Type: application/json.'), undefined);
+  });
 
   const agentOf = new WeakMap<FastifyRequest, string>();
   // Origin and session are checked before the body is read, so a refused caller learns nothing from parse errors.

@@ -98,6 +98,12 @@ describe('POST /agent-app/api with the official client’s request', () => {
     expect(await missing.json()).toMatchObject({ __type: 'ResourceNotFoundException' });
   });
 
+  it('refuses a body that is not JSON, naming the content type to send', async () => {
+    const response = await officialRequest('searchProfiles', { DomainName: DOMAIN }, { 'Content-Type': 'text/plain' });
+    expect(response.status).toBe(415);
+    expect(await response.json()).toMatchObject({ __type: 'BadRequestException', message: expect.stringContaining('application/json') });
+  });
+
   it('refuses an unknown operation or a missing target', async () => {
     const unknown = await officialRequest('deleteProfile', { DomainName: DOMAIN });
     expect(unknown.status).toBe(400);

@@ -80,7 +80,12 @@ export function customerProfilesWidget(options: WidgetOptions): CustomerProfiles
           const response = (event.data as { api_response?: { status?: unknown; statusText?: unknown; data?: unknown } } | null)?.api_response;
           const status = typeof response?.status === 'number' ? response.status : 0;
           if (status === 200) resolve(response?.data ?? null);
-          else reject(new CustomerProfilesCallError(operation, status, typeof response?.statusText === 'string' ? response.statusText : 'malformed answer'));
+          else {
+            // The local contact center also gives the service's error body; Connect itself only the status text.
+            const data = response?.data as { message?: unknown } | undefined;
+            const reason = typeof data?.message === 'string' ? data.message : typeof response?.statusText === 'string' ? response.statusText : 'malformed answer';
+            reject(new CustomerProfilesCallError(operation, status, reason));
+          }
         };
       });
       // The target origin is the instance's: the message (with the customer's data it asks for) goes nowhere else.

@@ -99,6 +99,10 @@ export function useSoftphoneLabels() {
         return params.detail || error.detail
           ? t('errors.rejected', { detail: params.detail ?? error.detail ?? '' })
           : t('errors.rejected-no-detail');
+      case 'workspace-source-failed': {
+        const source = params.source ?? '';
+        return t('errors.workspace-source-failed', { source: te(`errors.workspaceSources.${source}`, 'en') ? t(`errors.workspaceSources.${source}`) : source });
+      }
       default:
         // A code a newer worker sends that this panel does not know yet still gets a readable message.
         return te(`errors.${error.code}`, 'en') ? t(`errors.${error.code}`, params) : t('errors.unknown', { code: error.code });

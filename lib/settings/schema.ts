@@ -6,9 +6,9 @@
 // "locked": true }` (see docs/admin.md and policy.ts).
 
 /** Where a setting is shown on the options page. */
-export type SettingGroup = 'contactCenter' | 'phone' | 'chat' | 'clickToDial' | 'screenPop' | 'session' | 'ui' | 'features';
+export type SettingGroup = 'contactCenter' | 'phone' | 'chat' | 'workspace' | 'clickToDial' | 'screenPop' | 'session' | 'ui' | 'features';
 
-export const SETTING_GROUPS: readonly SettingGroup[] = ['contactCenter', 'phone', 'chat', 'clickToDial', 'screenPop', 'session', 'ui', 'features'];
+export const SETTING_GROUPS: readonly SettingGroup[] = ['contactCenter', 'phone', 'chat', 'workspace', 'clickToDial', 'screenPop', 'session', 'ui', 'features'];
 
 /** How a string setting's text is checked. */
 export type StringFormat =
@@ -154,6 +154,18 @@ export const SETTINGS_SCHEMA = {
   /** Whether an incoming chat is accepted without the agent pressing Accept (the worker does it, once per chat). */
   'chat.autoAccept': boolean('chat', false),
 
+  // ── the agent workspace ──────────────────────────────────────────────────────────────────────────────
+  /** The Cases service (Amazon Connect Cases' REST routes) for a real instance: a gateway of yours; '' = the local
+   *  contact center's own (a real instance without one shows no cases). */
+  'workspace.casesUrl': text('workspace', 'http-url', '', false),
+  /** The Cases domain id that service serves ('' = the one the local contact center names). */
+  'workspace.casesDomainId': text('workspace', 'text', '', false),
+  /** An admin's customer lookup endpoint, a URL template with {phone}, {email}, {account} ('' = none): its JSON
+   *  answer is merged into the customer's profile, each field marked as coming from it. */
+  'workspace.lookupUrl': text('workspace', 'http-url', '', false),
+  /** Profile field → where it is in the lookup's JSON answer, as a dotted path ({ "FirstName": "customer.first" }). */
+  'workspace.lookupFields': { kind: 'string-map', group: 'workspace', agentEditable: false, maxEntries: 50, default: {} } as StringMapSetting,
+
   // ── click-to-dial ─────────────────────────────────────────────────────────────────────────────────────
   'clickToDial.enabled': boolean('clickToDial', true),
   /** Match patterns of the sites where click-to-dial runs. */
@@ -188,10 +200,12 @@ export const SETTINGS_SCHEMA = {
   /** The panel's language: 'auto' follows the agent's language on the instance, then the browser's. */
   'ui.language': oneOf('ui', ['auto', 'en', 'ja'], 'auto'),
 
-  // ── areas not built yet, so admins can pre-set them ───────────────────────────────────────────────────
+  // ── areas an admin turns on or off ──────────────────────────────────────────────────────────────────────
+  /** Kept so that policies which pre-set them stay valid: chat and tasks are part of the softphone and always on. */
   'features.chat': boolean('features', false, false),
   'features.tasks': boolean('features', false, false),
-  'features.workspace': boolean('features', false, false),
+  /** Whether the panel shows the agent workspace (the customer, their history and cases) beside each contact. */
+  'features.workspace': boolean('features', true, false),
 } as const satisfies Record<string, SettingDefinition>;
 
 export type SettingsSchema = typeof SETTINGS_SCHEMA;

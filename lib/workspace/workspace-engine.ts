@@ -84,6 +84,10 @@ export function createWorkspaceEngine(options: WorkspaceEngineOptions): Workspac
         try {
           return { ok: true, value: { workspace: await answerProfileRequest(request, { client: profilesClient(), contact: options.contact }) } };
         } catch (error) {
+          // A refusal of what the agent entered (a malformed email, a taken account number) is theirs to fix.
+          if (error instanceof CustomerProfilesCallError && error.status >= 400 && error.status < 500 && error.status !== 403) {
+            return { ok: false, error: { code: 'rejected', params: { detail: error.statusText }, detail: error.message } };
+          }
           return failure('profiles', error instanceof Error ? error.message : String(error));
         }
       }
@@ -94,7 +98,7 @@ export function createWorkspaceEngine(options: WorkspaceEngineOptions): Workspac
         const answer = await answerCaseRequest(request as CaseRequest, { client, instanceArn: instanceArnOf(agentArn), profilesDomain: () => profilesClient().domainName() });
         return { ok: true, value: { workspace: answer } };
       } catch (error) {
-        if (error instanceof CasesCallError && error.type === 'ValidationException') {
+        if (error instanceof CasesCallError && ['ValidationException', 'ConflictException'].includes(error.type)) {
           return { ok: false, error: { code: 'rejected', params: { detail: error.message }, detail: `${error.operation}: ${error.message}` } };
         }
         return failure('cases', error instanceof Error ? error.message : String(error));

@@ -7,7 +7,7 @@ import type { SessionLogWriter } from '../session-log/session-log';
 import { SESSION_LEVEL_COMMANDS, type CommandEnvelope, type CommandResult, type ErrorCode, type SessionCommand } from './commands';
 import type { EngineChannel } from './engine-channel';
 import type { SessionStore } from './session-store';
-import { isWorkspaceRequest } from '../workspace/workspace-requests';
+import { type CasesEndpoint, isWorkspaceRequest } from '../workspace/workspace-requests';
 
 export interface CommandRecordStorage {
   getValue(): Promise<CommandRecord[]>;
@@ -31,6 +31,8 @@ export interface CommandRouterDeps {
   session: SessionControl;
   /** Absent (tests of other commands): choose-profile is refused. */
   profiles?: ProfileChooser;
+  /** The admin's Cases service for workspace commands (settings), or null for the instance's own. */
+  casesEndpoint?: () => Promise<CasesEndpoint | null>;
   log: SessionLogWriter;
   records?: CommandRecordStorage;
   now?: () => number;
@@ -140,6 +142,7 @@ export class CommandRouter {
   private readonly engine: EngineChannel;
   private readonly session: SessionControl;
   private readonly profiles: ProfileChooser | null;
+  private readonly casesEndpoint: (() => Promise<CasesEndpoint | null>) | null;
   private readonly log: SessionLogWriter;
   private readonly records: CommandRecordStorage;
   private readonly now: () => number;
@@ -159,6 +162,7 @@ export class CommandRouter {
     this.engine = deps.engine;
     this.session = deps.session;
     this.profiles = deps.profiles ?? null;
+    this.casesEndpoint = deps.casesEndpoint ?? null;
     this.log = deps.log;
     this.records = deps.records ?? commandRecordsItem;
     this.now = deps.now ?? Date.now;
@@ -226,6 +230,7 @@ export class CommandRouter {
     const snapshot = await this.store.ready();
     switch (snapshot.connection.status) {
       case 'ready':
+        if (command.type === 'workspace') command = { ...command, cases: (await this.casesEndpoint?.()) ?? null };
         return this.engine.sendCommand({ id, command }, this.timeoutMs);
       case 'connecting':
       case 'engine-lost':

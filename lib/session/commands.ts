@@ -3,7 +3,7 @@
 // translatable error (its code is a key under `errors.` in the locale files).
 
 import type { ChatTextContentType } from './chat-attachments';
-import type { WorkspaceAnswer, WorkspaceRequest } from '../workspace/workspace-requests';
+import type { CasesEndpoint, WorkspaceAnswer, WorkspaceRequest } from '../workspace/workspace-requests';
 import type { TaskReferenceType } from './snapshot';
 
 export type DialTarget = { phoneNumber: string } | { quickConnectArn: string };
@@ -43,7 +43,8 @@ export type SessionCommand =
   | { type: 'task-templates' } // the instance's active task templates, answered with value.templates
   | { type: 'task-template'; templateId: string } // one template with its fields, answered with value.template
   // The agent workspace (F20-F24): the customer's profiles and cases, answered with value.workspace.
-  | { type: 'workspace'; request: WorkspaceRequest };
+  // `cases` is the admin's Cases service (settings workspace.casesUrl/casesDomainId), attached by the worker.
+  | { type: 'workspace'; request: WorkspaceRequest; cases?: CasesEndpoint | null };
 
 export type CommandType = SessionCommand['type'];
 

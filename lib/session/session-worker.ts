@@ -75,7 +75,17 @@ export function startSessionWorker(): SessionWorker {
   // Screen pop (F29): the card on the active page and the CRM record tab, once per ringing contact; the
   // several-matches chooser in the panel goes through the router.
   const { screenPop } = startScreenPop({ store, log });
-  const router = new CommandRouter({ store, engine: channel, session: supervisor, profiles: screenPop, log });
+  const router = new CommandRouter({
+    store,
+    engine: channel,
+    session: supervisor,
+    profiles: screenPop,
+    log,
+    async casesEndpoint() {
+      const baseUrl = await getSetting('workspace.casesUrl');
+      return baseUrl ? { baseUrl, domainId: await getSetting('workspace.casesDomainId') } : null;
+    },
+  });
   const badge = new BadgePainter();
   const notifier = new IncomingNotifier({ execute: (envelope) => router.execute(envelope), log });
   // CRM context (F31): a call dialed from a page carries the page (panel, and contact attributes where possible).

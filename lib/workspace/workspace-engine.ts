@@ -11,12 +11,10 @@ import { CasesCallError, CasesClient } from './cases-client';
 import { CustomerProfilesClient } from './customer-profiles-client';
 import { CustomerProfilesCallError, customerProfilesWidget, type CustomerProfilesTransport } from './customer-profiles-widget';
 import { answerProfileRequest, isProfileRequest } from './profile-requests';
-import { isWorkspaceRequest, type WorkspaceRequest } from './workspace-requests';
+import { type CasesEndpoint, isWorkspaceRequest, type WorkspaceRequest } from './workspace-requests';
 
-export interface CasesEndpoint {
-  baseUrl: string;
-  domainId: string;
-}
+export type { CasesEndpoint };
+
 
 export interface WorkspaceEngineOptions {
   instanceUrl: string;
@@ -33,7 +31,8 @@ export interface WorkspaceEngineOptions {
 }
 
 export interface WorkspaceEngine {
-  execute(request: WorkspaceRequest): Promise<CommandResult>;
+  /** Answers one request; `cases` (the admin's Cases service, when set) wins over the one given at start. */
+  execute(request: WorkspaceRequest, cases?: CasesEndpoint | null): Promise<CommandResult>;
   close(): void;
 }
 
@@ -50,6 +49,7 @@ export function createWorkspaceEngine(options: WorkspaceEngineOptions): Workspac
   let transport: CustomerProfilesTransport | null = null;
   let profiles: CustomerProfilesClient | null = null;
   let cases: Promise<CasesClient> | null = null;
+  let configured: { key: string; client: CasesClient } | null = null;
 
   function profilesClient(): CustomerProfilesClient {
     const agentArn = options.agentArn();
@@ -60,7 +60,6 @@ export function createWorkspaceEngine(options: WorkspaceEngineOptions): Workspac
   }
 
   async function discoverCases(): Promise<CasesClient> {
-    if (options.cases) return new CasesClient({ ...options.cases });
     if (!isLocalContactCenter(options.instanceUrl)) throw new CasesCallError('configuration', 0, 'NotConfigured', 'no Cases URL is set (workspace.casesUrl)');
     const response = await fetch(`${base}/api/v1/instance`, { credentials: 'include' });
     const described = (await response.json().catch(() => null)) as { cases?: { domainId?: unknown; basePath?: unknown } } | null;
@@ -69,7 +68,12 @@ export function createWorkspaceEngine(options: WorkspaceEngineOptions): Workspac
     return new CasesClient({ baseUrl: new URL(basePath, `${base}/`).href.replace(/\/+$/, ''), domainId });
   }
 
-  function casesClient(): Promise<CasesClient> {
+  function casesClient(endpoint: CasesEndpoint | null): Promise<CasesClient> {
+    if (endpoint?.baseUrl) {
+      const key = `${endpoint.baseUrl} ${endpoint.domainId}`;
+      if (configured?.key !== key) configured = { key, client: new CasesClient({ ...endpoint }) };
+      return Promise.resolve(configured.client);
+    }
     cases ??= discoverCases();
     cases.catch(() => {
       cases = null;
@@ -78,7 +82,7 @@ export function createWorkspaceEngine(options: WorkspaceEngineOptions): Workspac
   }
 
   return {
-    async execute(request) {
+    async execute(request, endpoint) {
       if (!isWorkspaceRequest(request)) return { ok: false, error: { code: 'bad-command', detail: 'malformed workspace request' } };
       if (isProfileRequest(request)) {
         try {
@@ -92,7 +96,7 @@ export function createWorkspaceEngine(options: WorkspaceEngineOptions): Workspac
         }
       }
       try {
-        const client = await casesClient();
+        const client = await casesClient(endpoint ?? options.cases);
         const agentArn = options.agentArn();
         if (!agentArn) return failure('cases', 'the agent is not signed in');
         const answer = await answerCaseRequest(request as CaseRequest, { client, instanceArn: instanceArnOf(agentArn), profilesDomain: () => profilesClient().domainName() });

@@ -23,6 +23,12 @@ export type WorkspaceRequest =
 
 export type WorkspaceOp = WorkspaceRequest['op'];
 
+/** A Cases service: its base URL (Cases' REST routes below it) and domain id. */
+export interface CasesEndpoint {
+  baseUrl: string;
+  domainId: string;
+}
+
 /** How a contact's profile was looked for: the key and the value it had. */
 export interface ProfileLookupKey {
   key: ProfileSearchKey;

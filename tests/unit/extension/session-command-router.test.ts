@@ -41,6 +41,27 @@ describe('command router', () => {
     expect(engine.commands).toEqual([accept('c1')]);
   });
 
+  it("gives a workspace command the admin's Cases service, and none when no service is set", async () => {
+    const engine = new FakeEngineChannel();
+    const store = await readyStore();
+    const log = new RecordingLog();
+    const session = { signIn: vi.fn(), signOut: vi.fn() };
+    let endpoint: { baseUrl: string; domainId: string } | null = { baseUrl: 'https://cases.example.com', domainId: 'd-1' };
+    const router = new CommandRouter({ store, engine, session, log, casesEndpoint: async () => endpoint });
+    const request = { op: 'cases-of-profile', profileId: 'p1' } as const;
+
+    await router.execute({ id: 'w1', command: { type: 'workspace', request } });
+    endpoint = null;
+    await router.execute({ id: 'w2', command: { type: 'workspace', request } });
+    await router.execute(accept('a1'));
+
+    expect(engine.commands.map((e) => e.command)).toEqual([
+      { type: 'workspace', request, cases: { baseUrl: 'https://cases.example.com', domainId: 'd-1' } },
+      { type: 'workspace', request, cases: null },
+      accept('a1').command,
+    ]);
+  });
+
   it('runs the same id once and answers the retry with the first result', async () => {
     const engine = new FakeEngineChannel();
     const { router } = routerWith(await readyStore(), engine);

@@ -159,6 +159,15 @@ describe('demo CRM', () => {
     expect(await script.text()).toContain('setInterval(render, 1000)');
   });
 
+  it('answers the customer lookup by phone as dialled, email or account, in the CRM’s own shape', async () => {
+    const byPhone = await injectCrm('/api/customers/lookup?phone=090-1234-5678');
+    expect(byPhone.status).toBe(200);
+    expect(await byPhone.json()).toMatchObject({ customer: { crmId: DEMO_PROFILES[0]?.id, displayName: 'Suzuki Taro', segment: 'Consumer', customerSince: '2025-03-02' } });
+    expect(await (await injectCrm(`/api/customers/lookup?email=${encodeURIComponent('h.yamamoto@yamamoto-trading.example.jp')}`)).json()).toMatchObject({ customer: { crmId: hiroshi, company: 'Yamamoto Trading', segment: 'Business' } });
+    expect((await injectCrm('/api/customers/lookup?account=AC-0000')).status).toBe(404);
+    expect((await injectCrm('/api/customers/lookup')).status).toBe(400);
+  });
+
   it('answers 404 for unknown pages, customers and cases, and 405 for writes', async () => {
     expect((await page('/nowhere')).status).toBe(404);
     expect((await page('/customers/nobody')).status).toBe(404);

@@ -6,6 +6,7 @@ import { enableAutoUnmount, flushPromises } from '@vue/test-utils';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import ActiveCallView from '@/components/softphone/ActiveCallView.vue';
+import { useWorkspaceStore } from '@/stores/workspace';
 import type { ConnectionView, ContactView } from '@/lib/session/snapshot';
 import { button, buttonNames, connection, mountSoftphone, readySnapshot, voiceContact } from './softphone-fixture';
 
@@ -38,6 +39,23 @@ describe('ActiveCallView on a two-party call', () => {
     const { wrapper } = await mountCall(call([customer()]));
     expect(wrapper.get('[data-testid="customer-number"]').text()).toBe('03-5550-1234');
     expect(buttonNames(wrapper)).toEqual(['Hold', 'Mute', 'Keypad', 'End call']);
+  });
+
+  it('shows the customer’s name once the workspace has chosen their profile, family name first in Japanese', async () => {
+    for (const [language, name] of [['en', 'Taro Suzuki'], ['ja', 'Suzuki Taro']] as const) {
+      const { wrapper, pinia } = await mountCall(call([customer()]), {}, language);
+      expect(wrapper.find('[data-testid="customer-name"]').exists()).toBe(false);
+      const workspace = useWorkspaceStore(pinia);
+      workspace.customers['contact-1'] = {
+        profiles: { status: 'ready', value: { found: [{ ProfileId: 'p1', FirstName: 'Taro', LastName: 'Suzuki' }, { ProfileId: 'p2', FirstName: 'Jiro' }], lookedUpBy: [] } },
+        chosenProfileId: 'p1',
+        history: { status: 'idle' },
+        cases: { status: 'idle' },
+      };
+      await flushPromises();
+      expect(wrapper.get('[data-testid="customer-name"]').text()).toBe(name);
+      expect(wrapper.get('[data-testid="customer-number"]').text()).toBe('03-5550-1234');
+    }
   });
 
   it('holds the customer’s connection, and resumes it once on hold', async () => {

@@ -1,7 +1,7 @@
 // Which contact the workspace shows the customer of: the call the agent is on or being offered, else the chat tab
 // or task tab the agent has selected, else the newest contact in After Contact Work. One at a time: a 360 px panel
 // has room for one customer.
-import type { ContactView } from '@/lib/session/snapshot';
+import type { ContactView } from '../../lib/session/snapshot';
 
 export interface FocusInputs {
   ringingVoice: ContactView | null;

@@ -6,6 +6,8 @@ import { computed, ref } from 'vue';
 import type { CommandError } from '@/lib/session/commands';
 import type { ContactHistoryEntry, CustomerProfile, ProfileFields, ProfileSearchKey } from '@/lib/workspace/customer-profiles-client';
 import type { CaseDetail, CasePlainValue, CaseSummary, CaseTemplate, ProfileLookupKey, WorkspaceAnswer, WorkspaceRequest } from '@/lib/workspace/workspace-requests';
+import type { ContactView } from '@/lib/session/snapshot';
+import { callLookupEndpoint, LookupEndpointError, lookupUrlFor } from '@/lib/workspace/customer-lookup-endpoint';
 import { useSessionStore } from './session';
 
 export type Loadable<T> = { status: 'idle' } | { status: 'loading' } | { status: 'ready'; value: T } | { status: 'failed'; error: CommandError };
@@ -16,7 +18,12 @@ export interface ContactCustomer {
   chosenProfileId: string | null;
   history: Loadable<ContactHistoryEntry[]>;
   cases: Loadable<CaseSummary[]>;
+  /** The admin's lookup endpoint's fields for this contact; 'absent' when none is set or the contact lacks its key. */
+  lookup: Loadable<Record<string, string>> | { status: 'absent' };
 }
+
+/** Why the admin's lookup failed, as the panel shows it. */
+export const lookupError = (reason: string): CommandError => ({ code: 'workspace-source-failed', params: { source: 'lookup' }, detail: reason });
 
 const idle = <T>(): Loadable<T> => ({ status: 'idle' });
 
@@ -32,7 +39,7 @@ export const useWorkspaceStore = defineStore('workspace', () => {
   }
 
   function entry(contactId: string): ContactCustomer {
-    customers.value[contactId] ??= { profiles: idle(), chosenProfileId: null, history: idle(), cases: idle() };
+    customers.value[contactId] ??= { profiles: idle(), chosenProfileId: null, history: idle(), cases: idle(), lookup: idle() };
     return customers.value[contactId];
   }
 
@@ -75,6 +82,24 @@ export const useWorkspaceStore = defineStore('workspace', () => {
     const found = result.answer.profiles ?? [];
     entry(contactId).profiles = { status: 'ready', value: { found, lookedUpBy: result.answer.lookedUpBy ?? [] } };
     if (found.length === 1) await choose(contactId, found[0].ProfileId, result.answer.history);
+  }
+
+  /** Calls the admin's lookup endpoint for the contact once (again with `force`), keeping the mapped fields. */
+  async function lookUpEndpoint(contact: ContactView, template: string, mapFields: (answer: unknown) => Record<string, string>, force = false): Promise<void> {
+    const customer = entry(contact.id);
+    if (!force && customer.lookup.status !== 'idle') return;
+    const url = template ? lookupUrlFor(template, contact) : null;
+    if (!url) {
+      customer.lookup = { status: 'absent' };
+      return;
+    }
+    customer.lookup = { status: 'loading' };
+    try {
+      const answer = await callLookupEndpoint(url);
+      entry(contact.id).lookup = { status: 'ready', value: mapFields(answer) };
+    } catch (error) {
+      entry(contact.id).lookup = { status: 'failed', error: lookupError(error instanceof LookupEndpointError ? error.reason : 'network') };
+    }
   }
 
   async function search(key: ProfileSearchKey, value: string) {
@@ -165,6 +190,7 @@ export const useWorkspaceStore = defineStore('workspace', () => {
     templates,
     customerOf: (contactId: string) => computed(() => customers.value[contactId] ?? null),
     lookUp,
+    lookUpEndpoint,
     choose,
     search,
     useFound,

@@ -51,6 +51,7 @@ describe('ActiveCallView on a two-party call', () => {
         chosenProfileId: 'p1',
         history: { status: 'idle' },
         cases: { status: 'idle' },
+        lookup: { status: 'absent' },
       };
       await flushPromises();
       expect(wrapper.get('[data-testid="customer-name"]').text()).toBe(name);

@@ -300,7 +300,7 @@ export function startEngine(options: EngineOptions): Engine {
       typeof command?.type === 'string' && CHAT_COMMAND_TYPES.has(command.type)
         ? await chatCommands.execute(envelope.id, command as ChatCommand)
         : command?.type === 'workspace'
-          ? await workspace.execute(command.request, command.cases)
+          ? await workspace.execute(command.request, command.cases, envelope.id)
           : await executor.execute(command);
     log('command', {
       id: envelope.id,

@@ -12,6 +12,8 @@ export interface CaseRequestContext {
   instanceArn: string;
   /** The Customer Profiles domain (a profile's ARN names it). */
   profilesDomain(): Promise<string>;
+  /** The session command's id: CreateCase's clientToken, so a command sent again creates one case. */
+  commandId?: string;
 }
 
 const FIELD_TYPES = new Set(['Text', 'Number', 'Boolean', 'DateTime', 'SingleSelect', 'Url', 'User']);
@@ -116,7 +118,7 @@ export async function answerCaseRequest(request: CaseRequest, context: CaseReque
     case 'case-create': {
       const arn = profileArn(instanceArn, await context.profilesDomain(), request.profileId);
       const fields = [{ id: 'customer_id', value: fieldValue(arn) }, ...Object.entries(request.fields).map(([id, value]) => ({ id, value: fieldValue(value) }))];
-      const caseId = await client.createCase(request.templateId, fields, crypto.randomUUID());
+      const caseId = await client.createCase(request.templateId, fields, (context.commandId ?? crypto.randomUUID()).slice(0, 64));
       if (request.linkContactId) await client.createRelatedItem(caseId, { contact: { contactArn: contactArn(instanceArn, request.linkContactId) } });
       return { caseId };
     }

@@ -32,7 +32,7 @@ export interface WorkspaceEngineOptions {
 
 export interface WorkspaceEngine {
   /** Answers one request; `cases` (the admin's Cases service, when set) wins over the one given at start. */
-  execute(request: WorkspaceRequest, cases?: CasesEndpoint | null): Promise<CommandResult>;
+  execute(request: WorkspaceRequest, cases?: CasesEndpoint | null, commandId?: string): Promise<CommandResult>;
   close(): void;
 }
 
@@ -82,7 +82,7 @@ export function createWorkspaceEngine(options: WorkspaceEngineOptions): Workspac
   }
 
   return {
-    async execute(request, endpoint) {
+    async execute(request, endpoint, commandId) {
       if (!isWorkspaceRequest(request)) return { ok: false, error: { code: 'bad-command', detail: 'malformed workspace request' } };
       if (isProfileRequest(request)) {
         try {
@@ -99,7 +99,7 @@ export function createWorkspaceEngine(options: WorkspaceEngineOptions): Workspac
         const client = await casesClient(endpoint ?? options.cases);
         const agentArn = options.agentArn();
         if (!agentArn) return failure('cases', 'the agent is not signed in');
-        const answer = await answerCaseRequest(request as CaseRequest, { client, instanceArn: instanceArnOf(agentArn), profilesDomain: () => profilesClient().domainName() });
+        const answer = await answerCaseRequest(request as CaseRequest, { client, instanceArn: instanceArnOf(agentArn), profilesDomain: () => profilesClient().domainName(), commandId });
         return { ok: true, value: { workspace: answer } };
       } catch (error) {
         if (error instanceof CasesCallError && ['ValidationException', 'ConflictException'].includes(error.type)) {

@@ -70,10 +70,10 @@ export function linkContactToCase(db: Database, link: ContactToLink): { item: Co
   }).immediate();
 }
 
-/** The case's related items, oldest first. */
+/** The case's related items of type Contact, oldest first (its comments are Cases' SearchRelatedItems's). */
 export function relatedItemsOf(db: Database, caseId: string): ContactRelatedItem[] {
   return db
-    .prepare<[string], RelatedItemRow>(`SELECT ${COLUMNS} FROM case_related_items WHERE case_id = ? ORDER BY associated_at, rowid`)
+    .prepare<[string], RelatedItemRow>(`SELECT ${COLUMNS} FROM case_related_items WHERE case_id = ? AND type = 'Contact' ORDER BY associated_at, rowid`)
     .all(caseId)
     .map(toItem);
 }

@@ -1,6 +1,7 @@
 // The contact center's schema as ordered migrations in code, and the runner that applies the pending ones
 // (each in its own transaction, recorded in schema_migrations) whenever the database is opened.
 
+import { CASE_MIGRATIONS } from './case-migrations';
 import type { Database } from './database';
 import { PROFILE_MIGRATIONS } from './profile-migrations';
 import { TASK_MIGRATIONS } from './task-migrations';
@@ -323,6 +324,8 @@ export const MIGRATIONS: readonly Migration[] = [
   ...TASK_MIGRATIONS,
   // Customer Profiles' fields and search keys (version 10).
   ...PROFILE_MIGRATIONS,
+  // Amazon Connect Cases' fields, templates, field values and related items (version 11).
+  ...CASE_MIGRATIONS,
 ];
 
 export function currentSchemaVersion(db: Database): number {

@@ -4,6 +4,8 @@
 
 import websocket from '@fastify/websocket';
 import type { FastifyRequest } from 'fastify';
+import { CASES_BASE_PATH } from '../cases/cases-model';
+import { casesRoutes } from '../cases/cases-routes';
 import type { CcpSockets } from '../ccp/ccp-socket';
 import type { ChatRoutingBridge } from '../chat/chat-routing-bridge';
 import type { ChatService } from '../chat/chat-service';
@@ -84,6 +86,8 @@ export function buildContactCenterApp(parts: ContactCenterAppParts): LoopbackApp
       // Customer Profiles the way Connect serves its browser agent apps: the agent-app proxy and its helper page.
       app.register(agentAppApiRoutes, { db, config: parts.config, now: parts.now, sessions, log: parts.log });
       app.register(customerProfilesPageRoutes);
+      // Amazon Connect Cases on its public routes, for SigV4 backends and the signed-in agent's extension.
+      app.register(casesRoutes, { prefix: CASES_BASE_PATH, db, config: parts.config, sessions, now: parts.now, log: parts.log });
       app.register(loginRoutes, { sessions, backend: parts.login });
       app.register(ccpRoutes, { sessions, sockets: parts.sockets, ccpHtml: parts.ccpHtml, ccpJs: parts.ccpJs });
       app.register(deskPhoneRoutes, { deskPhones: parts.deskPhones });

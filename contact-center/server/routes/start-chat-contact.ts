@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { casesDescription } from '../../cases/cases-model';
 import type { ChatRoutingBridge } from '../../chat/chat-routing-bridge';
 import type { InstanceConfig } from '../../model';
 import { customerProfilesDescription } from '../../profiles/profile-model';
@@ -31,6 +32,7 @@ export function instanceDescription(config: InstanceConfig, baseUrl: string) {
       customerChatPage: `${baseUrl}/chat/`,
     },
     customerProfiles: customerProfilesDescription(config),
+    cases: casesDescription(config),
   };
 }
 

@@ -14,6 +14,7 @@ import { Arns } from '../ccp/snapshot';
 import { type Clock, SystemClock } from '../clock';
 import type { InstanceConfig } from '../model';
 import { RoutingEngine, type EngineOptions } from '../routing/engine';
+import { seedDemoCasesIfEmpty } from '../seed/demo-case-values';
 import { DEMO_CASES, DEMO_PROFILES } from '../seed/demo-customers';
 import { DEFAULT_DEMO_PASSWORD } from '../seed/demo-instance';
 import { demoTaskTemplates } from '../seed/demo-task-templates';
@@ -91,6 +92,7 @@ export async function startContactCenter(options: ContactCenterOptions): Promise
   closeAllOpenIntervals(db, now);
   const config = loadInstanceConfig(db);
   if (seedTaskTemplatesIfEmpty(db, demoTaskTemplates(config, now))) log('created the demo task templates');
+  if (seedDemoCasesIfEmpty(db, config, now)) log('created the demo case templates and put the demo cases on them');
   const engine = new RoutingEngine(config, { clock, ...options.engine });
   for (const agentId of engine.agentIds()) openStatusInterval(db, agentId, engine.getAgentView(agentId).state.name, now);
   engine.observe({

@@ -60,6 +60,7 @@ function checkWrite(context: CasesContext, fields: readonly FieldValueWire[], wh
       return;
     }
     const text = checked.system;
+    if (field.id === 'status' && text === null) throw validation(`${where}: a case always has a status; give one of its options instead of emptyValue.`);
     if (text === null || (text.trim() === '' && field.id !== 'summary')) out.emptied.add(field.id);
     if (field.id === 'title' && text !== null) out.system.title = text;
     if (field.id === 'summary') out.system.summary = text ?? '';

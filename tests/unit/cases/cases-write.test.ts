@@ -157,12 +157,13 @@ describe('UpdateCase', () => {
     expect(after.values.created_datetime).toBe(before.created_datetime);
   });
 
-  it('refuses emptying a required field or the title, a read-only field, and a case that does not exist', async () => {
+  it('refuses emptying a required field, the title or the status, a read-only field, and a case that does not exist', async () => {
     const { cases, domainId } = f();
     const { caseId } = await newCase();
     const required = await refusal(cases.send(new UpdateCaseCommand({ domainId, caseId, fields: [{ id: EN.priority, value: { emptyValue: {} } }] })));
     expect(required?.message).toMatch(new RegExp(EN.priority));
     expect(await refusal(cases.send(new UpdateCaseCommand({ domainId, caseId, fields: [text('title', '  ')] })))).toBeInstanceOf(ValidationException);
+    expect(await refusal(cases.send(new UpdateCaseCommand({ domainId, caseId, fields: [{ id: 'status', value: { emptyValue: {} } }] })))).toBeInstanceOf(ValidationException);
     expect(await refusal(cases.send(new UpdateCaseCommand({ domainId, caseId, fields: [text('last_updated_datetime', '2026-01-01T00:00:00Z')] })))).toBeInstanceOf(ValidationException);
     expect(await refusal(cases.send(new UpdateCaseCommand({ domainId, caseId: 'nope', fields: [text('title', 'x')] })))).toBeInstanceOf(ResourceNotFoundException);
   });

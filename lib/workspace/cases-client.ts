@@ -158,7 +158,8 @@ export class CasesClient {
   }
 
   async listTemplates(): Promise<{ templateId: string; name: string; status: string }[]> {
-    const data = await this.send('ListTemplates', 'POST', '/templates-list', { maxResults: 100, status: ['Active'] });
+    // Cases reads ListTemplates' and ListFieldOptions' parameters from the query string, not the body.
+    const data = await this.send('ListTemplates', 'POST', '/templates-list?maxResults=100&status=Active', {});
     return Array.isArray(data.templates) ? (data.templates as { templateId: string; name: string; status: string }[]).filter((t) => isRecord(t) && typeof t.templateId === 'string') : [];
   }
 
@@ -172,7 +173,7 @@ export class CasesClient {
   }
 
   async listFieldOptions(fieldId: string): Promise<{ name: string; value: string; active: boolean }[]> {
-    const data = await this.send('ListFieldOptions', 'POST', `/fields/${encodeURIComponent(fieldId)}/options-list`, { maxResults: 100 });
+    const data = await this.send('ListFieldOptions', 'POST', `/fields/${encodeURIComponent(fieldId)}/options-list?maxResults=100`, {});
     return Array.isArray(data.options) ? (data.options as { name: string; value: string; active: boolean }[]).filter((o) => isRecord(o) && typeof o.value === 'string') : [];
   }
 }

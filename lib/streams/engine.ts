@@ -40,8 +40,6 @@ export interface EngineOptions {
   ccpLoadTimeoutMs?: number;
   /** Deadline of each streams call a command makes. */
   callTimeoutMs?: number;
-  /** The Cases service the admin set (setting workspace.casesUrl and its domain), or null for the local one's. */
-  cases?: { baseUrl: string; domainId: string } | null;
 }
 
 /** A read-only picture of the engine for diagnostics and browser tests. */
@@ -222,7 +220,6 @@ export function startEngine(options: EngineOptions): Engine {
     container: options.container,
     agentArn: () => currentAgent()?.getAgentARN() ?? null,
     contact: (contactId) => lastState?.contacts?.find((c) => c.id === contactId) ?? null,
-    cases: options.cases ?? null,
     timeoutMs: options.callTimeoutMs,
   });
 

@@ -46,15 +46,10 @@ export function lookupUrlFor(template: string, contact: ContactView): string | n
 export async function callLookupEndpoint(url: string, options: { fetch?: typeof fetch; timeoutMs?: number } = {}): Promise<unknown> {
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), options.timeoutMs ?? 5000);
+  const timeoutMs = options.timeoutMs ?? 5000;
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
-    let response: Response;
-    try {
-      response = await doFetch(url, { headers: { Accept: 'application/json' }, credentials: 'omit', signal: controller.signal, redirect: 'follow' });
-    } catch (error) {
-      if (controller.signal.aborted) throw new LookupEndpointError('timeout', `no answer within ${options.timeoutMs ?? 5000} ms`);
-      throw new LookupEndpointError('network', error instanceof Error ? error.message : String(error));
-    }
+    const response = await doFetch(url, { headers: { Accept: 'application/json' }, credentials: 'omit', signal: controller.signal, redirect: 'follow' });
     if (!response.ok) throw new LookupEndpointError('http', `HTTP ${response.status}`);
     const text = await response.text();
     if (text.length > MAX_LOOKUP_BYTES) throw new LookupEndpointError('too-large', `the answer has ${text.length} characters`);
@@ -65,7 +60,7 @@ export async function callLookupEndpoint(url: string, options: { fetch?: typeof 
     }
   } catch (error) {
     if (error instanceof LookupEndpointError) throw error;
-    if (controller.signal.aborted) throw new LookupEndpointError('timeout', `no answer within ${options.timeoutMs ?? 5000} ms`);
+    if (controller.signal.aborted) throw new LookupEndpointError('timeout', `no answer within ${timeoutMs} ms`);
     throw new LookupEndpointError('network', error instanceof Error ? error.message : String(error));
   } finally {
     clearTimeout(timer);

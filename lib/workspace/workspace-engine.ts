@@ -13,9 +13,6 @@ import { CustomerProfilesCallError, customerProfilesWidget, type CustomerProfile
 import { answerProfileRequest, isProfileRequest } from './profile-requests';
 import { type CasesEndpoint, isWorkspaceRequest, type WorkspaceRequest } from './workspace-requests';
 
-export type { CasesEndpoint };
-
-
 export interface WorkspaceEngineOptions {
   instanceUrl: string;
   /** Where the hidden Customer Profiles frame goes. */
@@ -24,14 +21,12 @@ export interface WorkspaceEngineOptions {
   agentArn(): string | null;
   /** The contact as the panel sees it. */
   contact(contactId: string): ContactView | null;
-  /** The Cases service set by the admin (setting workspace.casesUrl), or null to use the local contact center's. */
-  cases: CasesEndpoint | null;
   /** How long one call may take (default 10 s). */
   timeoutMs?: number;
 }
 
 export interface WorkspaceEngine {
-  /** Answers one request; `cases` (the admin's Cases service, when set) wins over the one given at start. */
+  /** Answers one request; `cases` is the admin's Cases service (settings), or null for the instance's own. */
   execute(request: WorkspaceRequest, cases?: CasesEndpoint | null, commandId?: string): Promise<CommandResult>;
   close(): void;
 }
@@ -96,7 +91,7 @@ export function createWorkspaceEngine(options: WorkspaceEngineOptions): Workspac
         }
       }
       try {
-        const client = await casesClient(endpoint ?? options.cases);
+        const client = await casesClient(endpoint ?? null);
         const agentArn = options.agentArn();
         if (!agentArn) return failure('cases', 'the agent is not signed in');
         const answer = await answerCaseRequest(request as CaseRequest, { client, instanceArn: instanceArnOf(agentArn), profilesDomain: () => profilesClient().domainName(), commandId });

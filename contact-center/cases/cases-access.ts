@@ -4,6 +4,7 @@
 // instance's own origin. Any other web page is refused with AccessDeniedException before its body is read, and gets
 // no CORS headers, so it can neither read nor change cases. The extension's origins get credentialed CORS.
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { hasOwnOrigin } from '../server/security';
 import type { SessionStore } from '../server/sessions';
 import { accessDenied } from './cases-model';
 
@@ -15,16 +16,6 @@ const EXPOSED_HEADERS = 'x-amzn-errortype, x-amzn-requestid';
 
 export const isExtensionOrigin = (origin: string | undefined): origin is string => typeof origin === 'string' && EXTENSION_ORIGIN.test(origin);
 
-function isOwnOrigin(request: FastifyRequest): boolean {
-  const origin = request.headers.origin;
-  if (!origin) return false;
-  try {
-    return new URL(origin).host.toLowerCase() === (request.headers.host ?? '').toLowerCase();
-  } catch {
-    return false;
-  }
-}
-
 const refusedPage = () =>
   accessDenied('Only the browser extension and the contact center’s own pages, with the signed-in agent’s session, or a SigV4-signed backend may call Cases; other web pages may not read or change cases.');
 
@@ -32,7 +23,7 @@ const refusedPage = () =>
 function checkOrigin(request: FastifyRequest, reply: FastifyReply): { extension: boolean; own: boolean } {
   const origin = request.headers.origin;
   const extension = isExtensionOrigin(origin);
-  const own = !extension && isOwnOrigin(request);
+  const own = !extension && hasOwnOrigin(request);
   if (origin !== undefined && !extension && !own) throw refusedPage();
   // A page of another site, or of another port of this host (same-site), is marked so by the browser.
   const site = request.headers['sec-fetch-site'];

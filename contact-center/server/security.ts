@@ -30,6 +30,17 @@ export function assertLoopbackHost(req: RequestHeaders): void {
   }
 }
 
+/** Whether the request's Origin is this server's own (scheme aside: the Host header names host and port). */
+export function hasOwnOrigin(req: RequestHeaders): boolean {
+  const origin = req.headers.origin;
+  if (!origin || origin === 'null') return false;
+  try {
+    return new URL(origin).host.toLowerCase() === (req.headers.host ?? '').toLowerCase();
+  } catch {
+    return false;
+  }
+}
+
 /** The control API refuses what a browser marks as a cross-site or cross-origin request. */
 export function assertNotCrossSite(req: RequestHeaders): void {
   const site = req.headers['sec-fetch-site'];
@@ -37,16 +48,8 @@ export function assertNotCrossSite(req: RequestHeaders): void {
     throw new HttpError(403, 'the control API does not accept requests from web pages of other origins', 'Forbidden');
   }
   const origin = req.headers.origin;
-  if (origin && origin !== 'null') {
-    let originHost: string | null = null;
-    try {
-      originHost = new URL(origin).host.toLowerCase();
-    } catch {
-      originHost = null;
-    }
-    if (originHost !== (req.headers.host ?? '').toLowerCase()) {
-      throw new HttpError(403, 'the control API does not accept requests from web pages of other origins', 'Forbidden');
-    }
+  if (origin && origin !== 'null' && !hasOwnOrigin(req)) {
+    throw new HttpError(403, 'the control API does not accept requests from web pages of other origins', 'Forbidden');
   }
 }
 

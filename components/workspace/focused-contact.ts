@@ -15,6 +15,9 @@ export interface FocusInputs {
 /** Contacts with no customer to show: a missed, rejected or failed offer. */
 const GONE = new Set(['missed', 'rejected', 'error']);
 
+/** Whether the contact has a customer for the workspace to show. */
+export const hasCustomerToShow = (contact: ContactView): boolean => !GONE.has(contact.state);
+
 export function focusedContact(inputs: FocusInputs): ContactView | null {
   if (inputs.activeVoice) return inputs.activeVoice;
   if (inputs.ringingVoice) return inputs.ringingVoice;
@@ -23,7 +26,7 @@ export function focusedContact(inputs: FocusInputs): ContactView | null {
   if (chat) return chat;
   const task = byId(inputs.selectedTaskId);
   if (task) return task;
-  const live = inputs.contacts.filter((c) => !GONE.has(c.state));
+  const live = inputs.contacts.filter(hasCustomerToShow);
   // Offered chats and tasks have a customer too; After Contact Work (streams' 'ended') last, the newest first.
   return live.find((c) => c.state !== 'ended') ?? [...live].sort((a, b) => b.since - a.since).find((c) => c.state === 'ended') ?? null;
 }

@@ -42,7 +42,7 @@ export function lookupUrlFor(template: string, contact: ContactView): string | n
   }
 }
 
-/** Calls the endpoint and returns its JSON; throws LookupEndpointError. */
+/** Calls the endpoint and returns its JSON, or null when it answers 404 (it knows no such customer); throws LookupEndpointError. */
 export async function callLookupEndpoint(url: string, options: { fetch?: typeof fetch; timeoutMs?: number } = {}): Promise<unknown> {
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   const controller = new AbortController();
@@ -50,6 +50,7 @@ export async function callLookupEndpoint(url: string, options: { fetch?: typeof 
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
     const response = await doFetch(url, { headers: { Accept: 'application/json' }, credentials: 'omit', signal: controller.signal, redirect: 'follow' });
+    if (response.status === 404) return null;
     if (!response.ok) throw new LookupEndpointError('http', `HTTP ${response.status}`);
     const text = await response.text();
     if (text.length > MAX_LOOKUP_BYTES) throw new LookupEndpointError('too-large', `the answer has ${text.length} characters`);

@@ -54,10 +54,12 @@ describe('callLookupEndpoint', () => {
   it('tells an HTTP error, an answer that is not JSON and one too large apart', async () => {
     const base = await serve((req, res) => {
       if (req.url === '/500') res.writeHead(500).end('{"oops":1}');
+      else if (req.url === '/404') res.writeHead(404).end('{"error":"no such customer"}');
       else if (req.url === '/html') res.end('<html>login</html>');
       else res.end(JSON.stringify({ pad: 'x'.repeat(MAX_LOOKUP_BYTES) }));
     });
     expect(await reasonOf(callLookupEndpoint(`${base}/500`))).toBe('http');
+    expect(await callLookupEndpoint(`${base}/404`)).toBeNull(); // the endpoint knows no such customer: not a failure
     expect(await reasonOf(callLookupEndpoint(`${base}/html`))).toBe('not-json');
     expect(await reasonOf(callLookupEndpoint(`${base}/big`))).toBe('too-large');
   });

@@ -3,59 +3,45 @@
 // URL is used and cannot be edited, a denied site gets no click-to-dial while an allowed one does, the admin's
 // CRM rule opens its templated record URL on a ring, and an invalid value is reported on the options page.
 // Needs root (the folder is the machine's); skipped with the reason otherwise. The file is removed after.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { canWritePolicy, NEEDS_ROOT, writeManagedPolicy } from '../support/managed-policy';
 import { type AgentBrowser, startTestContactCenter, type TestContactCenter } from '../support/softphone-fixture';
 import { callRingsAt, ensureStatus, launchAgent } from '../support/softphone-steps';
 
-/** Chromium's machine-wide policy folder on Linux. */
-const POLICY_DIR = '/etc/chromium/policies/managed';
-/** The extension's fixed id (manifest key; docs/admin.md). */
-const EXTENSION_ID = 'noblaacmkmdckhdcjakjpckmkgedlibh';
 const TARO = { number: '+819012345678', profileId: '7c1e4a9b2f6d4e3a8b5c0d1e2f3a4b01' };
 
-const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-test.skip(!isRoot, `writing ${POLICY_DIR} needs root; run the suite as root to test admin policy`);
+test.skip(!canWritePolicy, NEEDS_ROOT);
 test.describe.configure({ mode: 'serial' });
 
 let cc: TestContactCenter;
 let agent: AgentBrowser;
-const policyFile = join(POLICY_DIR, `switchboard-e2e-${process.pid}.json`);
+let removePolicy: () => void = () => undefined;
 
 function writePolicy(cc: TestContactCenter): void {
   const allowedCrm = `http://127.0.0.1:${cc.crmPort}`;
-  const policy = {
-    '3rdparty': {
-      extensions: {
-        [EXTENSION_ID]: {
-          'contactCenter.url': { value: cc.url, locked: true, reason: 'Training contact center' },
-          // The demo CRM under its localhost name is denied; the same pages under 127.0.0.1 stay allowed.
-          'clickToDial.deniedSites': { value: ['http://localhost/*'], locked: true },
-          'screenPop.mode': { value: 'ring', locked: true },
-          'screenPop.templateValues': { value: { crmBase: allowedCrm }, locked: true },
-          'crm.builtInRules': { value: false, locked: true },
-          'crm.rules': {
-            locked: true,
-            value: [
-              {
-                id: 'training-crm',
-                name: 'Training CRM',
-                matches: ['http://127.0.0.1/*'],
-                recordSelectors: { phone: '[data-field="phone"]', email: '[data-field="email"]', recordId: '[data-record-id]' },
-                urlTemplates: { record: '{crmBase}/customers/{profileId}?from=policy', search: '{crmBase}/customers?q={phone}' },
-                caseReferencePattern: 'CASE-\\d{4}-\\d{4}',
-              },
-            ],
-          },
-          // Valid JSON type, invalid value: Chrome passes it on, Switchboard reports it and ignores it.
-          'session.engineLostGraceSeconds': { value: 5000, locked: true },
+  removePolicy = writeManagedPolicy('admin-policy', {
+    'contactCenter.url': { value: cc.url, locked: true, reason: 'Training contact center' },
+    // The demo CRM under its localhost name is denied; the same pages under 127.0.0.1 stay allowed.
+    'clickToDial.deniedSites': { value: ['http://localhost/*'], locked: true },
+    'screenPop.mode': { value: 'ring', locked: true },
+    'screenPop.templateValues': { value: { crmBase: allowedCrm }, locked: true },
+    'crm.builtInRules': { value: false, locked: true },
+    'crm.rules': {
+      locked: true,
+      value: [
+        {
+          id: 'training-crm',
+          name: 'Training CRM',
+          matches: ['http://127.0.0.1/*'],
+          recordSelectors: { phone: '[data-field="phone"]', email: '[data-field="email"]', recordId: '[data-record-id]' },
+          urlTemplates: { record: '{crmBase}/customers/{profileId}?from=policy', search: '{crmBase}/customers?q={phone}' },
+          caseReferencePattern: 'CASE-\\d{4}-\\d{4}',
         },
-      },
+      ],
     },
-  };
-  mkdirSync(POLICY_DIR, { recursive: true });
-  writeFileSync(policyFile, JSON.stringify(policy, null, 2));
+    // Valid JSON type, invalid value: Chrome passes it on, Switchboard reports it and ignores it.
+    'session.engineLostGraceSeconds': { value: 5000, locked: true },
+  });
 }
 
 test.beforeAll(async () => {
@@ -66,7 +52,7 @@ test.beforeAll(async () => {
   agent = await launchAgent('agent1');
 });
 test.afterAll(async () => {
-  rmSync(policyFile, { force: true });
+  removePolicy();
   await agent?.close();
   await cc?.stop();
 });

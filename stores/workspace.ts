@@ -179,6 +179,13 @@ export const useWorkspaceStore = defineStore('workspace', () => {
     return result;
   }
 
+  /** Reads the chosen customer's history and cases again (a contact that ended is in them now), and the open case. */
+  async function refresh(contactId: string): Promise<void> {
+    const profileId = customers.value[contactId]?.chosenProfileId;
+    const open = openCase.value.status === 'ready' ? openCase.value.value.caseId : null;
+    await Promise.all([profileId ? loadHistory(contactId, profileId) : null, profileId ? loadCases(contactId, profileId) : null, open ? showCase(open) : null]);
+  }
+
   /** Forgets the customers of contacts no longer on the panel. */
   function retain(contactIds: readonly string[]): void {
     for (const id of Object.keys(customers.value)) if (!contactIds.includes(id)) delete customers.value[id];
@@ -201,6 +208,7 @@ export const useWorkspaceStore = defineStore('workspace', () => {
     loadTemplates,
     createCase,
     changeCase,
+    refresh,
     retain,
   };
 });

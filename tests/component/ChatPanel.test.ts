@@ -64,7 +64,7 @@ describe('chat in the softphone panel', () => {
     client.pushChat('chat-1', { type: 'items', full: true, items: [customerMessage('a1', 'Hello', t0)] });
     client.pushChat('chat-2', { type: 'items', full: true, items: [customerMessage('b1', 'Hi', t0), customerMessage('b2', 'Anyone there?', t0 + 1000)] });
     await settle();
-    const tabs = wrapper.findAll('[role="tab"]');
+    const tabs = wrapper.findAll('[data-testid="chat-tabs"] [role="tab"]');
     expect(tabs).toHaveLength(2);
     // The first chat is shown: its message is read at once; the second keeps its two unread.
     expect(client.commands).toContainEqual({ type: 'chat-read', contactId: 'chat-1', messageId: 'a1' });

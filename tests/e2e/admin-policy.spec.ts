@@ -4,7 +4,7 @@
 // CRM rule opens its templated record URL on a ring, and an invalid value is reported on the options page.
 // Needs root (the folder is the machine's); skipped with the reason otherwise. The file is removed after.
 import { expect, test, type Page } from '@playwright/test';
-import { canWritePolicy, NEEDS_ROOT, writeManagedPolicy } from '../support/managed-policy';
+import { canWritePolicy, EXTENSION_ID, NEEDS_ROOT, writeManagedPolicy } from '../support/managed-policy';
 import { type AgentBrowser, startTestContactCenter, type TestContactCenter } from '../support/softphone-fixture';
 import { callRingsAt, ensureStatus, launchAgent } from '../support/softphone-steps';
 

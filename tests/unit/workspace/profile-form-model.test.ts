@@ -1,8 +1,8 @@
 // The profile form's rules: field order by language, values from a contact or a profile, each refusal, and what
 // is sent for a new profile (what is filled in) and for an edit (what changed, cleared as empty).
 import { describe, expect, it } from 'vitest';
-import { profileFieldsToSend, profileFormOrder, validateProfileForm, valuesFromContact, valuesOfProfile } from '@/lib/workspace/profile-form-model';
-import type { ContactView } from '@/lib/session/snapshot';
+import { profileFieldsToSend, profileFormOrder, validateProfileForm, valuesFromContact, valuesOfProfile } from '../../../lib/workspace/profile-form-model';
+import type { ContactView } from '../../../lib/session/snapshot';
 
 const blank = valuesOfProfile({ ProfileId: 'x' });
 const TODAY = new Date('2026-12-04T00:00:00Z');

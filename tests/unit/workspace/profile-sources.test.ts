@@ -1,7 +1,7 @@
 // The merge of a customer's sources and the mapping of the admin's lookup answer: priority, disagreement, order,
 // dotted paths through objects and arrays, and what a mapping cannot take (objects, empty strings, absent paths).
 import { describe, expect, it } from 'vitest';
-import { flattenProfile, lookupFieldsFromJson, mergeProfileSources } from '@/lib/workspace/profile-sources';
+import { flattenProfile, lookupFieldsFromJson, mergeProfileSources } from '../../../lib/workspace/profile-sources';
 
 describe('lookupFieldsFromJson', () => {
   const answer = { customer: { first: ' Taro ', born: '1980-04-01', tier: 3, vip: false, tags: ['gold', 'jp'], blank: '', nested: { a: 1 } } };

@@ -41,14 +41,34 @@ function summaryOf(caseId: string, fields: Record<string, unknown>): CaseSummary
   };
 }
 
-/** The activity feed, newest first: contacts (the contact id from its ARN) and comments. */
+/** A related contact's durations (Cases' seconds), named as the panel shows them; a missing or bad one left out. */
+const CONTACT_DURATIONS = [
+  ['queueDuration', 'queueSeconds'],
+  ['customerHoldDuration', 'holdSeconds'],
+  ['agentInteractionDuration', 'talkSeconds'],
+  ['afterContactWorkDuration', 'afterContactWorkSeconds'],
+] as const;
+
+function contactDetails(contact: Record<string, unknown>): Partial<CaseActivity> {
+  const details: Partial<CaseActivity> = {};
+  if (typeof contact.channel === 'string') details.channel = contact.channel;
+  if (typeof contact.disconnectTime === 'string') details.endedAt = contact.disconnectTime;
+  for (const [wire, name] of CONTACT_DURATIONS) {
+    const seconds = contact[wire];
+    if (typeof seconds === 'number' && Number.isFinite(seconds) && seconds >= 0) details[name] = seconds;
+  }
+  return details;
+}
+
+/** The activity feed, newest first: contacts (the contact id from its ARN, with its channel, and its end and
+ *  durations once it ended) and comments. */
 export function activityOf(items: RelatedItemWire[]): CaseActivity[] {
   const feed: CaseActivity[] = [];
   for (const item of items) {
     const content = isRecord(item.content) ? item.content : {};
     if (isRecord(content.contact)) {
       const arn = asText(content.contact.contactArn);
-      feed.push({ kind: 'contact', at: item.associationTime, contactId: arn.split('/contact/')[1] ?? arn, ...(typeof content.contact.channel === 'string' ? { channel: content.contact.channel } : {}) });
+      feed.push({ kind: 'contact', at: item.associationTime, contactId: arn.split('/contact/')[1] ?? arn, ...contactDetails(content.contact) });
     } else if (isRecord(content.comment)) {
       feed.push({ kind: 'comment', at: item.associationTime, body: asText(content.comment.body) });
     }

@@ -65,6 +65,12 @@ export interface CaseActivity {
   contactId?: string;
   channel?: string;
   body?: string;
+  /** A contact's end, and its durations in seconds, once it ended (Cases adds them to the related item). */
+  endedAt?: string;
+  queueSeconds?: number;
+  holdSeconds?: number;
+  talkSeconds?: number;
+  afterContactWorkSeconds?: number;
 }
 
 export interface CaseDetail extends CaseSummary {

@@ -1,11 +1,12 @@
 // `npm run bench`: every benchmark, printed as tables with their goals. `npm run bench -- click-to-dial` (or any
-// of routing, offer-latency, chat-load, extension, chat-panel, task-panel, task-schedule, profiles-search; CHAT_LOAD_SECONDS and CHAT_LOAD_CHATS size the chat load) runs only the benchmarks whose name is given.
+// of routing, offer-latency, chat-load, extension, chat-panel, task-panel, task-schedule, profiles-search, profile-painted; CHAT_LOAD_SECONDS and CHAT_LOAD_CHATS size the chat load) runs only the benchmarks whose name is given.
 
 import { chatLoadBench } from './chat-load-bench';
 import { chatPanelBench } from './chat-panel-bench';
 import { clickToDialBench } from './click-to-dial-bench';
 import { extensionBench } from './extension-bench';
 import { offerLatencyBench } from './offer-latency-bench';
+import { profilePaintedBench } from './profile-painted-bench';
 import { searchProfilesBench } from './profiles-search-bench';
 import { routingBench } from './routing-bench';
 import { taskPanelBench } from './task-panel-bench';
@@ -45,6 +46,9 @@ const BENCHES: Record<string, () => Promise<void>> = {
   },
   'profiles-search': async () => {
     printTable('Customer Profiles: SearchProfiles over 100,000 profiles, 1,000 searches by phone, email, account and full name (SQLite file)', await searchProfilesBench());
+  },
+  'profile-painted': async () => {
+    printTable('Workspace in the side panel: inbound call offered to the caller\'s profile painted (Chromium, agent1, Taro Suzuki, 50 calls)', await profilePaintedBench());
   },
   'click-to-dial': async () => {
     printTable('Click-to-dial: scanning a generated CRM page in Chromium (scanner + highlighter as in the content script)', await clickToDialBench());

@@ -29,4 +29,4 @@ export function printTable(title: string, rows: BenchRow[]): void {
   for (const c of cells) console.log(line(c));
 }
 
-export const ms = (v: number) => (v < 1 ? `${(v * 1000).toFixed(1)} µs` : `${v.toFixed(2)} ms`);
+export const ms = (v: number | undefined) => (v === undefined ? "none" : v < 1 ? `${(v * 1000).toFixed(1)} µs` : `${v.toFixed(2)} ms`);

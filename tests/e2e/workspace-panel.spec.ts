@@ -4,6 +4,7 @@
 // with its durations. A caller nobody knows gets a profile created, edited and found by search; a failing lookup
 // endpoint is shown as such while the profile still shows.
 import { expect, test, type Locator } from '@playwright/test';
+import { DEMO_CASE_FIELD_IDS } from '../../contact-center/seed/demo-case-templates';
 import { canWritePolicy, NEEDS_ROOT, writeManagedPolicy } from '../support/managed-policy';
 import { type AgentBrowser, startTestContactCenter, type TestContactCenter } from '../support/softphone-fixture';
 import { acceptCall, activeCall, callRingsAt, endAndClose, ensureStatus, launchAgent } from '../support/softphone-steps';
@@ -12,6 +13,8 @@ test.describe.configure({ mode: 'serial' });
 test.skip(!canWritePolicy, NEEDS_ROOT);
 
 const TARO = { number: '+819012345678', account: 'AC-1001' };
+const ACCOUNT_FIELD = DEMO_CASE_FIELD_IDS.en.accountNumber;
+const PRIORITY_FIELD = DEMO_CASE_FIELD_IDS.en.priority;
 
 let cc: TestContactCenter;
 let agent: AgentBrowser;
@@ -39,7 +42,7 @@ test.afterAll(async () => {
   await cc?.stop();
 });
 
-test("Taro calls: his profile, merged with the lookup's fields and marked, and his history show in the panel", async () => {
+test("Taro calls: his profile (lookup fields merged and marked), a case pre-filled from the IVR and linked, then the call in the case's activity and his history with durations", async () => {
   const contactId = await callRingsAt(cc, agent, { from: TARO.number, attributes: { accountNumber: TARO.account } });
   // While it rings, the workspace already knows him, and the incoming card shows his name.
   await expect(workspace().getByTestId('workspace-customer-name')).toHaveText('Taro Suzuki', { timeout: 10_000 });
@@ -50,10 +53,28 @@ test("Taro calls: his profile, merged with the lookup's fields and marked, and h
   await acceptCall(cc, agent, contactId);
   await expect(activeCall(agent.panel).getByTestId('customer-name')).toContainText('Taro Suzuki');
 
+  // A case, from the Technical support template: the account number comes from the IVR's attribute.
+  await tab('cases').click();
+  await workspace().getByTestId('case-new').click();
+  const form = workspace().getByTestId('case-form');
+  await form.getByTestId('case-template').selectOption({ label: 'Technical support' });
+  await expect(form.locator(`[data-field-id="${ACCOUNT_FIELD}"]`)).toHaveValue(TARO.account);
+  await form.getByLabel('Title').fill('Router keeps dropping the line');
+  await form.locator(`[data-field-id="${PRIORITY_FIELD}"]`).selectOption({ index: 1 });
+  await form.getByTestId('case-create').click();
+  const caseView = workspace().getByTestId('case-view');
+  await expect(caseView.getByTestId('case-title')).toHaveText('Router keeps dropping the line');
+  // Linked to this call: the call is in its activity feed.
+  await expect(caseView.getByTestId('case-activity-this-contact')).toBeVisible();
+
   await agent.panel.waitForTimeout(1500); // a talk time of a second or more
   await endAndClose(cc, agent);
-  // After the contact closes, the workspace stays on him, and the call is in his history with its durations.
+  // After the contact closes, the workspace stays on him: the case's activity gives the call's durations…
   await expect(workspace().getByTestId('workspace-closed-contact')).toBeVisible();
+  const linkedCall = caseView.locator('[data-testid="case-activity"][data-kind="contact"]').filter({ has: agent.panel.getByTestId('case-activity-this-contact') });
+  await expect(linkedCall.locator('dd')).not.toHaveCount(0, { timeout: 15_000 });
+  await expect(linkedCall).toContainText('Call');
+  // …and his history has the call with its durations.
   await tab('history').click();
   const history = workspace().getByTestId('contact-history');
   await expect(history.getByRole('columnheader')).toHaveText(['Time', 'Channel', 'Queue', 'Hold', 'Talk']);

@@ -16,5 +16,8 @@ export function writeManagedPolicy(name: string, settings: Record<string, unknow
   const file = join(POLICY_DIR, `switchboard-e2e-${name}-${process.pid}.json`);
   mkdirSync(POLICY_DIR, { recursive: true });
   writeFileSync(file, JSON.stringify({ '3rdparty': { extensions: { [EXTENSION_ID]: settings } } }, null, 2));
-  return () => rmSync(file, { force: true });
+  // A run that stops before its afterAll must not leave the policy for every later browser of the machine.
+  const remove = () => rmSync(file, { force: true });
+  process.once('exit', remove);
+  return remove;
 }

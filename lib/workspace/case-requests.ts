@@ -76,13 +76,30 @@ export function activityOf(items: RelatedItemWire[]): CaseActivity[] {
   return feed.sort((a, b) => b.at.localeCompare(a.at));
 }
 
-/** The template's field ids: its layout's sections when it has one, and its required fields. */
-function templateFieldIds(template: Record<string, unknown>): string[] {
+/** The field ids of a layout (GetLayout's content.basic: the top panel's, then More info's sections), in order. */
+export function layoutFieldIds(layout: Record<string, unknown>): string[] {
+  const basic = isRecord(layout.content) && isRecord(layout.content.basic) ? layout.content.basic : {};
+  const ids: string[] = [];
+  for (const panel of [basic.topPanel, basic.moreInfo]) {
+    const sections = isRecord(panel) && Array.isArray(panel.sections) ? panel.sections : [];
+    for (const section of sections) {
+      const group = isRecord(section) && isRecord(section.fieldGroup) ? section.fieldGroup : null;
+      for (const field of Array.isArray(group?.fields) ? group.fields : []) if (isRecord(field) && typeof field.id === 'string') ids.push(field.id);
+    }
+  }
+  return ids;
+}
+
+/**
+ * The template's field ids, as Amazon Connect's agent workspace shows a case: the fields of its default layout
+ * (GetLayout), then its required fields; a template without a layout, its required fields and those it lists.
+ */
+async function templateFieldIds(client: CasesClient, template: Record<string, unknown>): Promise<string[]> {
   const ids = new Set<string>();
-  const sections = (template.layoutConfiguration as { fields?: unknown } | undefined)?.fields;
-  if (Array.isArray(sections)) for (const f of sections) if (isRecord(f) && typeof f.id === 'string') ids.add(f.id);
+  const layoutId = isRecord(template.layoutConfiguration) ? template.layoutConfiguration.defaultLayout : undefined;
+  if (typeof layoutId === 'string' && layoutId) for (const id of layoutFieldIds(await client.getLayout(layoutId))) ids.add(id);
   if (Array.isArray(template.requiredFields)) for (const f of template.requiredFields) if (isRecord(f) && typeof f.fieldId === 'string') ids.add(f.fieldId);
-  if (Array.isArray(template.fields)) for (const f of template.fields) if (isRecord(f) && typeof f.id === 'string') ids.add(f.id);
+  if (ids.size === 0 && Array.isArray(template.fields)) for (const f of template.fields) if (isRecord(f) && typeof f.id === 'string') ids.add(f.id);
   return [...ids];
 }
 
@@ -92,7 +109,7 @@ async function loadTemplates(client: CasesClient): Promise<CaseTemplate[]> {
   for (const summary of listed) {
     const template = await client.getTemplate(summary.templateId);
     const required = new Set(Array.isArray(template.requiredFields) ? template.requiredFields.map((f) => (isRecord(f) ? f.fieldId : null)) : []);
-    const ids = templateFieldIds(template).filter((id) => !SYSTEM_FIELDS.has(id) || id === 'summary');
+    const ids = (await templateFieldIds(client, template)).filter((id) => !SYSTEM_FIELDS.has(id) || id === 'summary');
     const wires = ids.length ? await client.batchGetField(ids) : [];
     const fields: CaseFieldDefinition[] = [];
     for (const wire of wires) {

@@ -167,6 +167,10 @@ export class CasesClient {
     return this.send('GetTemplate', 'POST', `/templates/${encodeURIComponent(templateId)}`, {});
   }
 
+  async getLayout(layoutId: string): Promise<Record<string, unknown>> {
+    return this.send('GetLayout', 'POST', `/layouts/${encodeURIComponent(layoutId)}`, {});
+  }
+
   async batchGetField(fieldIds: readonly string[]): Promise<Record<string, unknown>[]> {
     const data = await this.send('BatchGetField', 'POST', '/fields-batch', { fields: fieldIds.map((id) => ({ id })) });
     return Array.isArray(data.fields) ? (data.fields as Record<string, unknown>[]).filter(isRecord) : [];

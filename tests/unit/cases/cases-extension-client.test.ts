@@ -44,17 +44,17 @@ describe('the extension’s Cases client against the local contact center', () =
     expect(templates?.map((t) => t.name)).toEqual(['Technical support', '技術サポート', 'Billing inquiry', '請求に関するお問い合わせ']);
     const ja = templates!.find((t) => t.templateId === DEMO_CASE_TEMPLATE_IDS.technicalSupportJa)!;
     expect(ja.attributeMapping).toEqual({ accountNumber: JA.accountNumber });
-    // The client puts the required fields first, then the layout's.
+    // In the order of the template's layout (GetLayout: the top panel, then More info), as Connect shows a case.
     expect(ja.fields.map((x) => [x.name, x.type, x.required])).toEqual([
-      ['優先度', 'SingleSelect', true],
       ['お客様番号', 'Text', false],
+      ['優先度', 'SingleSelect', true],
       ['製品・機器', 'Text', false],
       ['影響台数', 'Number', false],
       ['折り返し希望', 'Boolean', false],
       ['対応期限', 'DateTime', false],
       ['Summary', 'Text', false],
     ]);
-    expect(ja.fields[0]!.options).toEqual([
+    expect(ja.fields[1]!.options).toEqual([
       { name: '低', value: 'low' },
       { name: '中', value: 'medium' },
       { name: '高', value: 'high' },

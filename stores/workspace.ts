@@ -9,6 +9,7 @@ import type { CaseDetail, CasePlainValue, CaseSummary, CaseTemplate, ProfileLook
 import type { ContactView } from '@/lib/session/snapshot';
 import { callLookupEndpoint, LookupEndpointError, lookupUrlFor } from '@/lib/workspace/customer-lookup-endpoint';
 import { useSessionStore } from './session';
+import { useSettingsStore } from './settings';
 
 export type Loadable<T> = { status: 'idle' } | { status: 'loading' } | { status: 'ready'; value: T } | { status: 'failed'; error: CommandError };
 
@@ -29,6 +30,7 @@ const idle = <T>(): Loadable<T> => ({ status: 'idle' });
 
 export const useWorkspaceStore = defineStore('workspace', () => {
   const session = useSessionStore();
+  const settings = useSettingsStore();
   const customers = ref<Record<string, ContactCustomer>>({});
   const openCase = ref<Loadable<CaseDetail>>(idle());
   const templates = ref<Loadable<CaseTemplate[]>>(idle());
@@ -152,11 +154,18 @@ export const useWorkspaceStore = defineStore('workspace', () => {
     openCase.value = result.ok && result.answer.case ? { status: 'ready', value: result.answer.case } : { status: 'failed', error: result.ok ? { code: 'workspace-source-failed', params: { source: 'cases' } } : result.error };
   }
 
+  /** The template with the admin's attribute → field mapping added for the fields it has (the admin's wins). */
+  function withAdminMapping(template: CaseTemplate): CaseTemplate {
+    const admin = settings.value('workspace.caseFieldsFromAttributes');
+    const own = Object.entries(admin).filter(([, fieldId]) => template.fields.some((f) => f.id === fieldId));
+    return own.length ? { ...template, attributeMapping: { ...template.attributeMapping, ...Object.fromEntries(own) } } : template;
+  }
+
   async function loadTemplates(): Promise<void> {
     if (templates.value.status === 'ready' || templates.value.status === 'loading') return;
     templates.value = { status: 'loading' };
     const result = await ask({ op: 'case-templates' });
-    templates.value = result.ok ? { status: 'ready', value: result.answer.templates ?? [] } : { status: 'failed', error: result.error };
+    templates.value = result.ok ? { status: 'ready', value: (result.answer.templates ?? []).map(withAdminMapping) } : { status: 'failed', error: result.error };
   }
 
   async function afterCaseChange(contactId: string | null, caseId: string): Promise<void> {

@@ -165,6 +165,10 @@ export const SETTINGS_SCHEMA = {
   'workspace.lookupUrl': text('workspace', 'http-url', '', false),
   /** Profile field → where it is in the lookup's JSON answer, as a dotted path ({ "FirstName": "customer.first" }). */
   'workspace.lookupFields': { kind: 'string-map', group: 'workspace', agentEditable: false, maxEntries: 50, default: {} } as StringMapSetting,
+  /** Contact attribute → Cases field id: a new case's field filled from the contact's attribute ({ "accountNumber":
+   *  "<field id>" }), for every template with that field; added to what a template maps itself (the local contact
+   *  center's templates map accountNumber). */
+  'workspace.caseFieldsFromAttributes': { kind: 'string-map', group: 'workspace', agentEditable: false, maxEntries: 50, default: {} } as StringMapSetting,
 
   // ── click-to-dial ─────────────────────────────────────────────────────────────────────────────────────
   'clickToDial.enabled': boolean('clickToDial', true),

@@ -8,7 +8,9 @@ import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CommandResult, SessionCommand } from '@/lib/session/commands';
 import type { WorkspaceAnswer, WorkspaceRequest } from '@/lib/workspace/workspace-requests';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { useSessionStore } from '@/stores/session';
+import { useSettingsStore } from '@/stores/settings';
 import { useWorkspaceStore } from '@/stores/workspace';
 import { FakeSessionClient, voiceContact } from '../softphone-fixture';
 
@@ -64,6 +66,26 @@ describe('workspace store', () => {
     await store.updateProfile('contact-1', 'p-taro', { FirstName: 'Tarō', PhoneNumber: '' });
     const profiles = store.customers['contact-1']!.profiles;
     expect(profiles.status === 'ready' && profiles.value.found).toEqual([{ ProfileId: 'p-taro', FirstName: 'Tarō', LastName: 'Suzuki' }]);
+  });
+
+  it("adds the admin's attribute → case field mapping to the templates that have the field", async () => {
+    fakeBrowser.reset();
+    await fakeBrowser.storage.managed.set({ 'workspace.caseFieldsFromAttributes': { value: { accountNumber: 'f-account', orderId: 'f-order' }, locked: true } });
+    const field = (id: string) => ({ id, name: id, type: 'Text' as const, required: false, options: [] });
+    const { store } = setUp((r) =>
+      r.op === 'case-templates'
+        ? {
+            templates: [
+              { templateId: 't1', name: 'Support', fields: [field('f-account')], attributeMapping: { customerTier: 'f-tier' } },
+              { templateId: 't2', name: 'Billing', fields: [field('f-other')], attributeMapping: {} },
+            ],
+          }
+        : {},
+    );
+    await useSettingsStore().load();
+    await store.loadTemplates();
+    const loaded = store.templates.status === 'ready' ? store.templates.value : [];
+    expect(loaded.map((t) => t.attributeMapping)).toEqual([{ customerTier: 'f-tier', accountNumber: 'f-account' }, {}]);
   });
 
   describe("the admin's lookup endpoint", () => {

@@ -176,3 +176,10 @@ export async function answerCaseRequest(request: CaseRequest, context: CaseReque
       return { templates: await loadTemplates(client) };
   }
 }
+
+/** The cases whose reference number is the one asked (SearchCases, equalTo on reference_number): the case a CRM
+ *  page names, for case links. Not a CaseRequest: the engine dispatches it here itself. */
+export async function answerCasesByReference(request: Extract<WorkspaceRequest, { op: 'cases-by-reference' }>, client: CasesClient): Promise<WorkspaceAnswer> {
+  const found = await client.casesWithReference(request.referenceNumber);
+  return { cases: found.map((c) => summaryOf(c.caseId, fieldMap(c.fields))) };
+}

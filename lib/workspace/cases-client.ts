@@ -115,6 +115,16 @@ export class CasesClient {
     return Array.isArray(data.cases) ? (data.cases as CaseSummaryWire[]).filter((c) => isRecord(c) && typeof c.caseId === 'string') : [];
   }
 
+  /** The cases whose reference number is `referenceNumber` (a CRM page names a case by it). */
+  async casesWithReference(referenceNumber: string, maxResults = 5): Promise<CaseSummaryWire[]> {
+    const data = await this.send('SearchCases', 'POST', '/cases-search', {
+      filter: { field: { equalTo: { id: 'reference_number', value: { stringValue: referenceNumber } } } },
+      fields: CASE_SUMMARY_FIELDS.map((id) => ({ id })),
+      maxResults,
+    });
+    return Array.isArray(data.cases) ? (data.cases as CaseSummaryWire[]).filter((c) => isRecord(c) && typeof c.caseId === 'string') : [];
+  }
+
   /** One case with the given fields (all pages). */
   async getCase(caseId: string, fieldIds: readonly string[]): Promise<{ templateId: string; fields: Record<string, string | number | boolean | null> }> {
     let nextToken: string | undefined;

@@ -6,7 +6,7 @@
 import type { CommandError, CommandResult } from '../session/commands';
 import type { ContactView } from '../session/snapshot';
 import { instanceBase, isLocalContactCenter } from '../streams/instance-urls';
-import { answerCaseRequest, type CaseRequest } from './case-requests';
+import { answerCaseRequest, answerCasesByReference, type CaseRequest } from './case-requests';
 import { CasesCallError, CasesClient } from './cases-client';
 import { CustomerProfilesClient } from './customer-profiles-client';
 import { CustomerProfilesCallError, customerProfilesWidget, type CustomerProfilesTransport } from './customer-profiles-widget';
@@ -94,7 +94,10 @@ export function createWorkspaceEngine(options: WorkspaceEngineOptions): Workspac
         const client = await casesClient(endpoint ?? null);
         const agentArn = options.agentArn();
         if (!agentArn) return failure('cases', 'the agent is not signed in');
-        const answer = await answerCaseRequest(request as CaseRequest, { client, instanceArn: instanceArnOf(agentArn), profilesDomain: () => profilesClient().domainName(), commandId });
+        const answer =
+          request.op === 'cases-by-reference'
+            ? await answerCasesByReference(request, client)
+            : await answerCaseRequest(request as CaseRequest, { client, instanceArn: instanceArnOf(agentArn), profilesDomain: () => profilesClient().domainName(), commandId });
         return { ok: true, value: { workspace: answer } };
       } catch (error) {
         if (error instanceof CasesCallError && ['ValidationException', 'ConflictException'].includes(error.type)) {

@@ -19,7 +19,8 @@ export type WorkspaceRequest =
   | { op: 'case-update'; caseId: string; fields: Record<string, CasePlainValue> }
   | { op: 'case-comment'; caseId: string; body: string }
   | { op: 'case-link-contact'; caseId: string; contactId: string }
-  | { op: 'case-templates' };
+  | { op: 'case-templates' }
+  | { op: 'cases-by-reference'; referenceNumber: string }; // a case a CRM page names (case links, the worker)
 
 export type WorkspaceOp = WorkspaceRequest['op'];
 
@@ -111,6 +112,7 @@ const REQUEST_SHAPES: Record<WorkspaceOp, (r: Record<string, unknown>) => boolea
   'case-comment': (r) => isText(r.caseId) && typeof r.body === 'string',
   'case-link-contact': (r) => isText(r.caseId) && isText(r.contactId),
   'case-templates': () => true,
+  'cases-by-reference': (r) => isText(r.referenceNumber, 255),
 };
 
 /** Whether `value` is a well-formed workspace request (the engine judges the values themselves). */

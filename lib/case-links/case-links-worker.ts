@@ -2,14 +2,16 @@
 // extension's content script on a page a CRM site rule matches is heard (checked like page-dial.ts does), and
 // every value is checked again. A lookup resolves case references to their case pages (the rule's `case`
 // template) and counts the open cases of the customers with a phone number or email address; "link current
-// call" adds the agent's current voice contact to a case as a related item (Cases' CreateRelatedItem). Both need
-// the local contact center's case API; for other instances a lookup finds nothing and linking is unavailable.
-// The log gets the page's origin only.
+// call" adds the agent's current voice contact to a case as a related item (Cases' CreateRelatedItem). Both go
+// through the engine's workspace (Customer Profiles on the instance's agent-app API, Cases at the configured Cases
+// URL or the local contact center's own); without a Cases service a lookup finds nothing and linking is
+// unavailable. The log gets the page's origin only.
 import type { CrmSiteRule } from '../crm-rules/crm-rule';
 import { matchesAnyPattern } from '../crm-rules/match-pattern';
 import { caseUrl } from '../crm-rules/record-urls';
-import { findCaseByReference, isLocalContactCenter, lookUpProfiles, type Fetch, type ProfileLookupKey } from '../screen-pop/profile-lookup';
+import { findCaseByReference, lookUpProfiles, type ProfileLookupKey } from '../screen-pop/profile-lookup';
 import type { ContactView, SessionSnapshot } from '../session/snapshot';
+import type { WorkspaceRoad } from '../session/workspace-road';
 import { originOf } from '../session-log/redaction';
 import {
   isCaseLinksLinkRequest,
@@ -38,7 +40,8 @@ export interface CaseLinksDeps {
   rules(): Promise<readonly CrmSiteRule[]>;
   /** Extra values for the rules' URL templates (the screen-pop setting, e.g. the demo CRM's port). */
   templateValues(): Promise<Record<string, string>>;
-  fetch: Fetch;
+  /** The engine's workspace (lib/session/workspace-road.ts): profiles, cases, linking a contact. */
+  workspace: WorkspaceRoad;
   log: { append(event: string, data?: Record<string, unknown>): void };
 }
 
@@ -94,18 +97,19 @@ export class CaseLinks {
     const snapshot = await this.deps.snapshot();
     const instanceUrl = snapshot.instanceUrl;
     if (!instanceUrl || snapshot.connection.status === 'signed-out') return fail('not-signed-in');
-    if (!isLocalContactCenter(instanceUrl)) return { ok: true, cases: [], identifiers: [] };
+    if (!(await this.deps.workspace.hasCases(instanceUrl))) return { ok: true, cases: [], identifiers: [] };
+    const { ask } = this.deps.workspace;
     const extraValues = await this.deps.templateValues();
     try {
       const cases = await Promise.all(
         [...new Set(references)].map(async (reference): Promise<CaseLinkTarget | null> => {
-          const found = await findCaseByReference(instanceUrl, reference, this.deps.fetch);
+          const found = await findCaseByReference(ask, reference);
           if (!found) return null;
           return { reference, url: caseUrl(rule, { instanceUrl, extraValues, caseId: found.caseId }), title: found.title, status: found.status };
         }),
       );
       const count = async (kind: 'phone' | 'email', key: ProfileLookupKey, value: string): Promise<IdentifierOpenCases> => {
-        const profiles = await lookUpProfiles(instanceUrl, key, value, this.deps.fetch);
+        const profiles = await lookUpProfiles(ask, key, value);
         // Two profiles may share a number; a case belongs to one profile, so case ids are counted once anyway.
         const caseIds = new Set(profiles.flatMap((p) => p.openCases.map((c) => c.caseId)));
         return { kind, value, openCases: caseIds.size };
@@ -132,22 +136,15 @@ export class CaseLinks {
     const snapshot = await this.deps.snapshot();
     const instanceUrl = snapshot.instanceUrl;
     if (!instanceUrl || snapshot.connection.status === 'signed-out') return fail('not-signed-in');
-    if (!isLocalContactCenter(instanceUrl)) return fail('not-available');
+    if (!(await this.deps.workspace.hasCases(instanceUrl))) return fail('not-available');
     const contact = currentVoiceContact(snapshot);
     if (!contact) return fail('no-current-call');
     try {
-      const found = await findCaseByReference(instanceUrl, reference, this.deps.fetch);
+      const found = await findCaseByReference(this.deps.workspace.ask, reference);
       if (!found) return fail('case-not-found');
-      const url = `${new URL(instanceUrl).origin}/api/v1/cases/${encodeURIComponent(found.caseId)}/related-items`;
-      const response = await this.deps.fetch(url, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ type: 'Contact', content: { contact: { contactId: contact.id } } }),
-        credentials: 'omit',
-      });
-      if (response.ok) return { ok: true, reference: found.reference };
-      const text = await response.text().catch(() => '');
-      return fail('contact-center-error', `${response.status} ${text.slice(0, 200)}`);
+      const linked = await this.deps.workspace.ask({ op: 'case-link-contact', caseId: found.caseId, contactId: contact.id });
+      if (linked.ok) return { ok: true, reference: found.reference };
+      return fail('contact-center-error', `${linked.error.code}: ${linked.error.detail ?? ''}`.slice(0, 300));
     } catch (error) {
       return fail('contact-center-error', error instanceof Error ? error.message : String(error));
     }

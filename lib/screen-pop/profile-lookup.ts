@@ -1,6 +1,10 @@
-// Finds customer profiles (by phone or email) with their open cases, and cases by reference, on the local contact
-// center's profiles API (shaped like Customer Profiles SearchProfiles and Cases SearchCases). Other instances: no
-// lookup yet. Used by screen pops and case links.
+// Finds customer profiles (by phone or email) with their open cases, and cases by reference, through the engine's
+// workspace (lib/session/workspace-road.ts): Customer Profiles' SearchProfiles on the instance's agent-app API and
+// Cases' SearchCases at the configured Cases URL, on the local contact center and on Amazon Connect alike. Used
+// by screen pops and case links.
+import type { CommandResult } from '../session/commands';
+import type { WorkspaceRoad } from '../session/workspace-road';
+import type { CaseSummary, WorkspaceAnswer, WorkspaceRequest } from '../workspace/workspace-requests';
 
 export interface FoundCase {
   caseId: string;
@@ -18,19 +22,22 @@ export interface FoundProfile {
   openCases: FoundCase[];
 }
 
+/** A fetch the worker makes itself (contact-attributes.ts writes the local contact center's attributes with it). */
 export type Fetch = (url: string, init: RequestInit) => Promise<Response>;
 
+/** The engine could not answer: its error code (workspace-source-failed, not-signed-in, timeout…) and detail. */
 export class ProfileLookupError extends Error {
   constructor(
-    readonly status: number,
-    readonly url: string,
+    readonly code: string,
+    readonly op: WorkspaceRequest['op'],
+    detail: string,
   ) {
-    super(`the profile lookup at ${url} answered ${status}`);
+    super(`the workspace's ${op} failed (${code})${detail ? `: ${detail}` : ''}`);
     this.name = 'ProfileLookupError';
   }
 }
 
-/** Whether `instanceUrl` is the bundled local contact center (loopback http), which has the profiles API. */
+/** Whether `instanceUrl` is the bundled local contact center (loopback http). */
 export function isLocalContactCenter(instanceUrl: string | null): instanceUrl is string {
   if (!instanceUrl) return false;
   try {
@@ -41,60 +48,47 @@ export function isLocalContactCenter(instanceUrl: string | null): instanceUrl is
   }
 }
 
-async function postJson(fetchImpl: Fetch, url: string, body: unknown): Promise<unknown> {
-  const response = await fetchImpl(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body), credentials: 'omit' });
-  if (!response.ok) throw new ProfileLookupError(response.status, url);
-  return response.json();
-}
-
-const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
-
-const toFoundCase = (c: Record<string, unknown>): FoundCase => ({
-  caseId: str(c.caseId) ?? '',
-  reference: str(c.reference) ?? '',
-  title: str(c.title) ?? '',
-  status: str(c.status) ?? '',
-});
-
-async function searchCases(fetchImpl: Fetch, base: string, body: unknown): Promise<FoundCase[]> {
-  const found = (await postJson(fetchImpl, `${base}/api/v1/cases/search`, body)) as { cases?: unknown };
-  return (Array.isArray(found.cases) ? (found.cases as Record<string, unknown>[]) : []).map(toFoundCase);
-}
-
 /** The SearchProfiles keys the extension looks customers up by. */
 export type ProfileLookupKey = '_phone' | '_email';
 
-/** Profiles whose phone number (`_phone`) or email address (`_email`) is `value`, each with its open cases. */
-export async function lookUpProfiles(instanceUrl: string, keyName: ProfileLookupKey, value: string, fetchImpl: Fetch): Promise<FoundProfile[]> {
-  const base = new URL(instanceUrl).origin;
-  const found = (await postJson(fetchImpl, `${base}/api/v1/profiles/search`, { KeyName: keyName, Values: [value] })) as { Items?: unknown };
-  const items = Array.isArray(found.Items) ? (found.Items as Record<string, unknown>[]) : [];
-  return Promise.all(
-    items
-      .filter((item) => typeof item.ProfileId === 'string')
-      .map(async (item): Promise<FoundProfile> => {
-        const profileId = item.ProfileId as string;
-        // Open and pending: still the agent's business.
-        const openCases = (await searchCases(fetchImpl, base, { filter: { profileId } })).filter((c) => c.status !== 'closed');
-        return {
-          profileId,
-          firstName: str(item.FirstName) ?? '',
-          lastName: str(item.LastName) ?? '',
-          accountNumber: str(item.AccountNumber),
-          email: str(item.EmailAddress),
-          openCases,
-        };
-      }),
-  );
+type Ask = WorkspaceRoad['ask'];
+
+async function answerOf(ask: Ask, request: WorkspaceRequest): Promise<WorkspaceAnswer> {
+  const result: CommandResult = await ask(request);
+  if (!result.ok) throw new ProfileLookupError(result.error.code, request.op, [result.error.params?.source, result.error.detail].filter(Boolean).join(': '));
+  return result.value?.workspace ?? {};
 }
 
-/** Profiles whose phone number is `phoneNumber`, each with its open cases. */
-export function lookUpProfilesByPhone(instanceUrl: string, phoneNumber: string, fetchImpl: Fetch): Promise<FoundProfile[]> {
-  return lookUpProfiles(instanceUrl, '_phone', phoneNumber, fetchImpl);
+const toFoundCase = (c: CaseSummary): FoundCase => ({ caseId: c.caseId, reference: c.referenceNumber, title: c.title, status: c.status });
+
+/** Profiles whose phone number (`_phone`) or email address (`_email`) is `value`, without their cases. */
+export async function searchProfiles(ask: Ask, keyName: ProfileLookupKey, value: string): Promise<FoundProfile[]> {
+  const { profiles = [] } = await answerOf(ask, { op: 'profile-search', key: keyName, value });
+  return profiles.map((p) => ({
+    profileId: p.ProfileId,
+    firstName: p.FirstName ?? '',
+    lastName: p.LastName ?? '',
+    accountNumber: p.AccountNumber ?? null,
+    email: p.EmailAddress ?? null,
+    openCases: [],
+  }));
 }
 
-/** The case whose reference is `reference` (any status), or null (SearchCases by term, then the exact match). */
-export async function findCaseByReference(instanceUrl: string, reference: string, fetchImpl: Fetch): Promise<FoundCase | null> {
-  const cases = await searchCases(fetchImpl, new URL(instanceUrl).origin, { searchTerm: reference });
-  return cases.find((c) => c.reference.toLowerCase() === reference.toLowerCase()) ?? null;
+/** The profile's open and pending cases: still the agent's business. */
+export async function openCasesOf(ask: Ask, profileId: string): Promise<FoundCase[]> {
+  const { cases = [] } = await answerOf(ask, { op: 'cases-of-profile', profileId });
+  return cases.filter((c) => c.status !== 'closed').map(toFoundCase);
+}
+
+/** Profiles whose phone number or email address is `value`, each with its open cases. */
+export async function lookUpProfiles(ask: Ask, keyName: ProfileLookupKey, value: string): Promise<FoundProfile[]> {
+  const profiles = await searchProfiles(ask, keyName, value);
+  return Promise.all(profiles.map(async (p) => ({ ...p, openCases: await openCasesOf(ask, p.profileId) })));
+}
+
+/** The case whose reference is `reference` (any status), or null. */
+export async function findCaseByReference(ask: Ask, reference: string): Promise<FoundCase | null> {
+  const { cases = [] } = await answerOf(ask, { op: 'cases-by-reference', referenceNumber: reference });
+  const found = cases.find((c) => c.referenceNumber.toLowerCase() === reference.toLowerCase());
+  return found ? toFoundCase(found) : null;
 }

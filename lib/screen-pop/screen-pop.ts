@@ -1,7 +1,7 @@
 // Screen pop (F29), in the worker: when a call or chat rings (or is accepted, per the setting), once per
-// contact, look the customer up (profiles and open cases on the local contact center: a call by the caller's
-// number, a chat by its `email` attribute; else a `profileId` attribute names the profile; else a chat's card
-// shows the name the customer gave, without a lookup), send the card to the active tab's screen-pop content
+// contact, look the customer up (Customer Profiles and their open cases through the engine's workspace: a call by
+// the caller's number, a chat by its `email` attribute; when that finds nobody or fails, a `profileId` attribute
+// names the profile; else a chat's card shows the name the customer gave), send the card to the active tab's screen-pop content
 // script, and open the CRM record from the site rule's template, focusing a tab that already shows it. Several matching profiles: no tab; the card lists them all, and the side panel
 // offers them as a chooser (the snapshot's profileChoices); the agent's choice opens or focuses that record.
 //
@@ -15,7 +15,8 @@ import { ruleForScreenPop } from '../crm-rules/active-rules';
 import type { CrmSiteRule } from '../crm-rules/crm-rule';
 import { caseUrl, recordUrl, searchUrl, type RecordTemplateInput } from '../crm-rules/record-urls';
 import type { ScreenPopCard, ScreenPopMessage, ScreenPopProfile } from './card-message';
-import { isLocalContactCenter, lookUpProfiles, lookUpProfilesByPhone, type Fetch, type FoundProfile } from './profile-lookup';
+import type { WorkspaceRoad } from '../session/workspace-road';
+import { openCasesOf, searchProfiles, type FoundProfile, type ProfileLookupKey } from './profile-lookup';
 import type { ScreenPopMode } from './settings';
 
 /** The few tab operations screen pop needs (browser.tabs in the extension, fakeBrowser.tabs in tests). */
@@ -35,7 +36,8 @@ export interface ScreenPopDeps {
   tabs: ScreenPopTabs;
   /** Brings a window to the front when its tab is focused (browser.windows.update). */
   focusWindow?: (windowId: number) => Promise<unknown>;
-  fetch: Fetch;
+  /** The engine's workspace (lib/session/workspace-road.ts): profiles and their cases. */
+  workspace: WorkspaceRoad;
   log: { append(event: string, data?: Record<string, unknown>): void };
   /** The CRM site rules in force (crm-rules/active-rules.ts). */
   rules: { getValue(): Promise<readonly CrmSiteRule[]> };
@@ -176,18 +178,39 @@ export class ScreenPop {
   }
 
   private async findProfiles(contact: ContactView, instanceUrl: string | null, phoneNumber: string | null): Promise<FoundProfile[]> {
-    if (isLocalContactCenter(instanceUrl) && phoneNumber) return lookUpProfilesByPhone(instanceUrl, phoneNumber, this.deps.fetch);
     // A chat has no number: the customer's email address, as the chat's backend passed it in the attributes.
     const email = contact.channel === 'chat' ? contact.attributes.email?.trim() : undefined;
-    if (isLocalContactCenter(instanceUrl) && email) {
-      const found = await lookUpProfiles(instanceUrl, '_email', email, this.deps.fetch);
-      if (found.length > 0) return found;
+    const lookup: [ProfileLookupKey, string] | null = phoneNumber ? ['_phone', phoneNumber] : email ? ['_email', email] : null;
+    if (lookup) {
+      const found = await this.searchOrNobody(contact.id, ...lookup);
+      if (found.length > 0) return this.withOpenCases(contact.id, instanceUrl, found);
     }
-    // Elsewhere the IVR (or the chat's backend) may have identified the customer: its attributes name the profile.
+    // The IVR (or the chat's backend) may have identified the customer: its attributes name the profile.
     const profileId = contact.attributes.profileId;
     if (!profileId) return [];
     const name = contact.attributes.customerName ?? contact.customerName ?? '';
     return [{ profileId, firstName: name, lastName: '', accountNumber: contact.attributes.accountNumber ?? null, email: contact.attributes.email ?? null, openCases: [] }];
+  }
+
+  /** The profiles found by the key; nobody when Customer Profiles cannot answer (logged: the card still pops). */
+  private async searchOrNobody(contactId: string, key: ProfileLookupKey, value: string): Promise<FoundProfile[]> {
+    try {
+      return await searchProfiles(this.deps.workspace.ask, key, value);
+    } catch (error) {
+      this.deps.log.append('screen-pop-lookup-failed', { contactId, detail: error instanceof Error ? error.message : String(error) });
+      return [];
+    }
+  }
+
+  /** Each profile with its open cases, when the instance has Cases; without them when Cases cannot answer (logged). */
+  private async withOpenCases(contactId: string, instanceUrl: string | null, profiles: FoundProfile[]): Promise<FoundProfile[]> {
+    if (!(await this.deps.workspace.hasCases(instanceUrl))) return profiles;
+    try {
+      return await Promise.all(profiles.map(async (p) => ({ ...p, openCases: await openCasesOf(this.deps.workspace.ask, p.profileId) })));
+    } catch (error) {
+      this.deps.log.append('screen-pop-cases-failed', { contactId, detail: error instanceof Error ? error.message : String(error) });
+      return profiles;
+    }
   }
 
   private async sendCardToActiveTab(card: ScreenPopCard): Promise<void> {

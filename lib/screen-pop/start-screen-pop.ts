@@ -1,11 +1,12 @@
-// Wires screen pop into the session worker: the browser's tabs and windows, the CRM rules and screen-pop
-// settings (read at each pop, so a policy change applies to the next contact), and a subscription to the
-// session store. Returns the function that stops it.
+// Wires screen pop into the session worker: the browser's tabs and windows, the engine's workspace for the
+// lookups, the CRM rules and screen-pop settings (read at each pop, so a policy change applies to the next
+// contact), and a subscription to the session store. Returns the function that stops it.
 import { browser } from 'wxt/browser';
 import { activeRules } from '../crm-rules/active-rules';
 import { getSetting, loadSettings } from '../settings/settings-store';
 import type { SnapshotChange } from '../session/session-store';
 import type { SessionSnapshot } from '../session/snapshot';
+import type { WorkspaceRoad } from '../session/workspace-road';
 import type { ScreenPopMessage } from './card-message';
 import { formatForAgent } from '../phone/phone-number';
 import { ScreenPop, type ScreenPopTabs } from './screen-pop';
@@ -18,6 +19,7 @@ export interface ScreenPopStartDeps {
     update(change: SnapshotChange): Promise<unknown>;
   };
   log: { append(event: string, data?: Record<string, unknown>): void };
+  workspace: WorkspaceRoad;
 }
 
 export function startScreenPop(deps: ScreenPopStartDeps): { screenPop: ScreenPop; stop: () => void } {
@@ -30,7 +32,7 @@ export function startScreenPop(deps: ScreenPopStartDeps): { screenPop: ScreenPop
   const screenPop = new ScreenPop({
     tabs,
     focusWindow: (windowId) => browser.windows.update(windowId, { focused: true }),
-    fetch: (url, init) => fetch(url, init),
+    workspace: deps.workspace,
     log: deps.log,
     rules: { getValue: async () => activeRules((await loadSettings()).values) },
     mode: { getValue: () => getSetting('screenPop.mode') },

@@ -29,6 +29,7 @@ import { SessionStore } from './session-store';
 import { startScreenPop } from '../screen-pop/start-screen-pop';
 import { startCaseLinks } from '../case-links/start-case-links';
 import { isExtensionPage, ViewHub, type ViewPort } from './view-hub';
+import { createWorkspaceRoad } from './workspace-road';
 
 function isEngineMessage(message: unknown): message is EngineMessage {
   const candidate = message as Partial<EngineMessage> | null;
@@ -72,20 +73,17 @@ export function startSessionWorker(): SessionWorker {
   // Which chats' customers wait for a reply (the badge counts them), kept in the snapshot.
   const chatWaiting = new ChatWaitingTracker({ store, chats }).start();
   const supervisor = new EngineSupervisor({ store, document: engineDocument, channel, loginWindow, log, chats });
+  // The admin's Cases service (settings), or null for the instance's own: attached to every workspace request.
+  const casesEndpoint = async () => {
+    const baseUrl = await getSetting('workspace.casesUrl');
+    return baseUrl ? { baseUrl, domainId: await getSetting('workspace.casesDomainId') } : null;
+  };
+  // The worker's own workspace requests (screen pop, case links) to the engine, outside the views' commands.
+  const workspace = createWorkspaceRoad({ store, engine: channel, casesEndpoint });
   // Screen pop (F29): the card on the active page and the CRM record tab, once per ringing contact; the
   // several-matches chooser in the panel goes through the router.
-  const { screenPop } = startScreenPop({ store, log });
-  const router = new CommandRouter({
-    store,
-    engine: channel,
-    session: supervisor,
-    profiles: screenPop,
-    log,
-    async casesEndpoint() {
-      const baseUrl = await getSetting('workspace.casesUrl');
-      return baseUrl ? { baseUrl, domainId: await getSetting('workspace.casesDomainId') } : null;
-    },
-  });
+  const { screenPop } = startScreenPop({ store, log, workspace });
+  const router = new CommandRouter({ store, engine: channel, session: supervisor, profiles: screenPop, log, casesEndpoint });
   const badge = new BadgePainter();
   const notifier = new IncomingNotifier({ execute: (envelope) => router.execute(envelope), log });
   // CRM context (F31): a call dialed from a page carries the page (panel, and contact attributes where possible).
@@ -129,7 +127,7 @@ export function startSessionWorker(): SessionWorker {
     { now: true },
   );
   // Case links (F30): content scripts on CRM pages ask for case pages, open-case counts and "link current call".
-  const caseLinks = startCaseLinks({ store, log });
+  const caseLinks = startCaseLinks({ store, log, workspace });
 
   store.subscribe((snapshot, previous) => {
     // A chat's transcript goes with its contact (closed after contact work, or signed out).

@@ -1,7 +1,9 @@
-// Case links, the worker's side, against a real local contact center in-process: only this extension's content
-// script on a CRM page is heard, references must match the site rule, a lookup resolves references to case pages
-// and counts open cases per phone number and email, and "link current call" adds the agent's current voice
-// contact to the case (a related item the case then lists), with a clear error when there is no call.
+// Case links, the worker's side, against a real local contact center in-process, reached as the extension reaches
+// it: through the engine's workspace (Customer Profiles on the agent-app API, Cases at the Cases URL; see
+// node-workspace-engine.ts). Only this extension's content script on a CRM page is heard, references must match
+// the site rule, a lookup resolves references to case pages and counts open cases per phone number and email,
+// and "link current call" adds the agent's current voice contact to the case (a related item the case then
+// lists), with a clear error when there is no call. Without a Cases service nothing is looked up.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +11,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CaseLinks, currentVoiceContact, type CaseLinksSender } from '../../../lib/case-links/case-links-worker';
 import { demoCrmRule } from '../../../lib/crm-rules/rules/demo-crm';
 import { emptySnapshot, type ContactView, type SessionSnapshot } from '../../../lib/session/snapshot';
+import { CASES_BASE_PATH, CasesArns } from '../../../contact-center/cases/cases-model';
 import { type RunningContactCenter, startContactCenter } from '../../../contact-center/server/contact-center-server';
+import type { CasesEndpoint } from '../../../lib/workspace/workspace-requests';
+import { nodeWorkspace, type NodeWorkspace } from './node-workspace-engine';
 
 const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
 
@@ -54,30 +59,36 @@ afterAll(async () => {
 const crmPage = (path = '/customers/7c1e4a9b2f6d4e3a8b5c0d1e2f3a4b01') => `http://localhost:${cc.crmPort}${path}?token=secret`;
 const fromContentScript = (): CaseLinksSender => ({ id: EXTENSION_ID, url: crmPage(), tab: { id: 3 } });
 
-function setup(snapshot: SessionSnapshot) {
+let workspace: NodeWorkspace;
+
+/** Case links in a worker whose session is `snapshot`; the engine reaches the contact center (or `origin`). */
+function setup(snapshot: SessionSnapshot, options: { casesEndpoint?: CasesEndpoint; origin?: string } = {}) {
   const lines: { event: string; data?: Record<string, unknown> }[] = [];
-  const fetched: string[] = [];
+  workspace = nodeWorkspace(cc, { snapshot, ...options });
   const caseLinks = new CaseLinks({
     extensionId: EXTENSION_ID,
     snapshot: () => Promise.resolve(snapshot),
     rules: () => Promise.resolve([demoCrmRule]),
     templateValues: () => Promise.resolve({ crmPort: String(cc.crmPort) }),
-    fetch: (url, init) => {
-      fetched.push(url);
-      return fetch(url, init);
-    },
+    workspace: workspace.road,
     log: { append: (event, data) => void lines.push({ event, data }) },
   });
-  return { caseLinks, lines, fetched };
+  return { caseLinks, lines, asked: workspace.asked };
 }
+
+/** An Amazon Connect instance whose admin set a Cases URL (here the local contact center's Cases service). */
+const amazonConnect = (overrides: Partial<SessionSnapshot> = {}) => readySnapshot({ instanceUrl: 'https://example.my.connect.aws/connect', ...overrides });
+const adminsCases = (): CasesEndpoint => ({ baseUrl: `${cc.url}${CASES_BASE_PATH}`, domainId: new CasesArns(cc.engine.instance).domainId });
 
 const local = (overrides: Partial<SessionSnapshot> = {}) => readySnapshot({ instanceUrl: cc.url, ...overrides });
 const lookup = (references: string[], phones: string[] = [], emails: string[] = []) => ({ type: 'case-links-lookup', references, phones, emails });
 const linkTo = (reference: string) => ({ type: 'case-links-link-contact', reference });
 
+/** The contacts the case's activity lists, read through Cases as the workspace reads a case. */
 async function relatedContactsOf(caseId: string): Promise<string[]> {
-  const found = (await (await fetch(`${cc.url}/api/v1/cases/${caseId}`)).json()) as { relatedItems: { content: { contact: { contactId: string } } }[] };
-  return found.relatedItems.map((i) => i.content.contact.contactId);
+  const read = await workspace.execute({ op: 'case-get', caseId });
+  if (!read.ok) throw new Error(`case-get ${caseId}: ${read.error.detail}`);
+  return (read.value?.workspace?.case?.activity ?? []).filter((a) => a.kind === 'contact').map((a) => a.contactId ?? '');
 }
 
 describe('CaseLinks lookup', () => {
@@ -100,10 +111,29 @@ describe('CaseLinks lookup', () => {
     });
   });
 
-  it('finds nothing for an instance other than the local contact center, and asks it nothing', async () => {
-    const { caseLinks, fetched } = setup(readySnapshot({ instanceUrl: 'https://example.my.connect.aws' }));
+  it('asks the engine a case search by reference, and a profile search then each profile’s cases per identifier', async () => {
+    const { caseLinks, asked } = setup(local());
+    await caseLinks.handleMessage(lookup(['CASE-2026-0042'], [], ['h.yamamoto@yamamoto-trading.example.jp']), fromContentScript());
+    expect(asked).toEqual([
+      { op: 'cases-by-reference', referenceNumber: 'CASE-2026-0042' },
+      { op: 'profile-search', key: '_email', value: 'h.yamamoto@yamamoto-trading.example.jp' },
+      { op: 'cases-of-profile', profileId: '7c1e4a9b2f6d4e3a8b5c0d1e2f3a4b02' },
+    ]);
+  });
+
+  it('on Amazon Connect with the admin’s Cases URL, looks up through the engine as on the local contact center', async () => {
+    const { caseLinks } = setup(amazonConnect(), { casesEndpoint: adminsCases() });
+    await expect(caseLinks.handleMessage(lookup(['CASE-2026-0042'], ['+819012345678']), fromContentScript())).resolves.toEqual({
+      ok: true,
+      cases: [{ reference: 'CASE-2026-0042', url: `http://localhost:${cc.crmPort}/cases/case-2026-0042`, title: 'Router keeps dropping the connection', status: 'open' }],
+      identifiers: [{ kind: 'phone', value: '+819012345678', openCases: 1 }],
+    });
+  });
+
+  it('finds nothing on an instance without a Cases service (Amazon Connect, no Cases URL set), and asks nothing', async () => {
+    const { caseLinks, asked } = setup(amazonConnect());
     await expect(caseLinks.handleMessage(lookup(['CASE-2026-0042'], ['+819012345678']), fromContentScript())).resolves.toEqual({ ok: true, cases: [], identifiers: [] });
-    expect(fetched).toEqual([]);
+    expect(asked).toEqual([]);
   });
 
   it('answers not-signed-in without a session', async () => {
@@ -112,7 +142,7 @@ describe('CaseLinks lookup', () => {
   });
 
   it('answers contact-center-error when the contact center cannot be reached', async () => {
-    const { caseLinks, lines } = setup(local({ instanceUrl: 'http://127.0.0.1:1' }));
+    const { caseLinks, lines } = setup(local({ instanceUrl: 'http://127.0.0.1:1' }), { origin: 'http://127.0.0.1:1' });
     const answer = await caseLinks.handleMessage(lookup(['CASE-2026-0042']), fromContentScript());
     expect(answer).toMatchObject({ ok: false, error: { code: 'contact-center-error' } });
     expect(lines.map((l) => l.event)).toEqual(['case-links-lookup-failed']);
@@ -132,10 +162,10 @@ describe('CaseLinks sender and request checks', () => {
     ['a page no CRM rule matches', (): CaseLinksSender => ({ id: EXTENSION_ID, url: 'https://evil.example/cases/x', tab: { id: 1 } })],
   ])('refuses %s and asks the contact center nothing', async (_name, senderOf) => {
     const sender = senderOf();
-    const { caseLinks, fetched, lines } = setup(local({ contacts: [connectedCall(contactId)] }));
+    const { caseLinks, asked, lines } = setup(local({ contacts: [connectedCall(contactId)] }));
     await expect(caseLinks.handleMessage(linkTo('CASE-2026-0042'), sender)).resolves.toMatchObject({ ok: false, error: { code: 'refused' } });
     await expect(caseLinks.handleMessage(lookup(['CASE-2026-0042']), sender)).resolves.toMatchObject({ ok: false, error: { code: 'refused' } });
-    expect(fetched).toEqual([]);
+    expect(asked).toEqual([]);
     expect(lines[0]?.event).toBe('case-links-refused');
   });
 
@@ -145,9 +175,9 @@ describe('CaseLinks sender and request checks', () => {
     ['a link to something that is not a reference', linkTo('../../admin')],
     ['a malformed lookup', { type: 'case-links-lookup', references: 'CASE-2026-0042' }],
   ])('refuses %s', async (_name, message) => {
-    const { caseLinks, fetched } = setup(local({ contacts: [connectedCall(contactId)] }));
+    const { caseLinks, asked } = setup(local({ contacts: [connectedCall(contactId)] }));
     await expect(caseLinks.handleMessage(message, fromContentScript())).resolves.toMatchObject({ ok: false, error: { code: 'refused' } });
-    expect(fetched).toEqual([]);
+    expect(asked).toEqual([]);
   });
 });
 
@@ -176,12 +206,13 @@ describe('CaseLinks link current call', () => {
 
   it('answers contact-center-error when the contact center refuses (a contact it does not know)', async () => {
     const { caseLinks } = setup(local({ contacts: [connectedCall('not-a-contact-of-this-center')] }));
-    await expect(caseLinks.handleMessage(linkTo('CASE-2026-0042'), fromContentScript())).resolves.toMatchObject({ ok: false, error: { code: 'contact-center-error', detail: expect.stringContaining('404') } });
+    await expect(caseLinks.handleMessage(linkTo('CASE-2026-0042'), fromContentScript())).resolves.toMatchObject({ ok: false, error: { code: 'contact-center-error', detail: expect.stringContaining('does not exist') } });
   });
 
-  it('answers not-available for an instance other than the local contact center', async () => {
-    const { caseLinks } = setup(readySnapshot({ instanceUrl: 'https://example.my.connect.aws', contacts: [connectedCall(contactId)] }));
+  it('answers not-available on an instance without a Cases service (Amazon Connect, no Cases URL set)', async () => {
+    const { caseLinks, asked } = setup(amazonConnect({ contacts: [connectedCall(contactId)] }));
     await expect(caseLinks.handleMessage(linkTo('CASE-2026-0042'), fromContentScript())).resolves.toEqual({ ok: false, error: { code: 'not-available' } });
+    expect(asked).toEqual([]);
   });
 
   it('counts a call the agent is dialing, and prefers the connected call over one in after call work', () => {

@@ -1,5 +1,6 @@
 // Screen pop for chats: a chat has no number, so the customer is looked up by the `email` attribute the chat's
-// backend passed (SearchProfiles `_email`), else the `profileId` attribute names the profile, else the card shows
+// backend passed (a `_email` profile search through the engine's workspace), else the `profileId` attribute names
+// the profile, else the card shows
 // the name the customer gave, without a lookup; the CRM site rules build the record URL as for calls, and the
 // mode (on ring / on accept / off) and once-per-contact rules are the same.
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -33,7 +34,7 @@ function chat(overrides: Partial<ContactView> = {}): ContactView {
 describe('screen pop for chats', () => {
   it("looks the customer up by the chat's email attribute, sends the chat card and opens the record", async () => {
     await world.makeScreenPop().handleSnapshot(snapshotWith([chat()]));
-    expect(world.profileSearches()).toEqual([{ KeyName: '_email', Values: ['taro@example.jp'] }]);
+    expect(world.profileSearches()).toEqual([{ op: 'profile-search', key: '_email', value: 'taro@example.jp' }]);
     expect(world.sent).toHaveLength(1);
     const message = world.sent[0]!.message;
     expect(isScreenPopMessage(message)).toBe(true);
@@ -74,38 +75,39 @@ describe('screen pop for chats', () => {
   it('falls back to the profileId attribute when nobody has the email address', async () => {
     world.profiles = [];
     await world.makeScreenPop().handleSnapshot(snapshotWith([chat({ attributes: { email: 'new@example.jp', profileId: 'p-known' } })]));
-    expect(world.profileSearches()).toEqual([{ KeyName: '_email', Values: ['new@example.jp'] }]);
+    expect(world.profileSearches()).toEqual([{ op: 'profile-search', key: '_email', value: 'new@example.jp' }]);
     expect(world.sent[0]!.message.card.profiles).toMatchObject([{ profileId: 'p-known', name: 'Taro S.' }]);
     expect(world.urlsOfTabs()).toContain('http://localhost:8081/customers/p-known');
   });
 
   it('uses the profileId attribute without a lookup when the chat carries no email address', async () => {
     await world.makeScreenPop().handleSnapshot(snapshotWith([chat({ attributes: { profileId: TARO.ProfileId } })]));
-    expect(world.fetchMock).not.toHaveBeenCalled();
+    expect(world.askMock).not.toHaveBeenCalled();
     expect(world.urlsOfTabs()).toContain(TARO_RECORD);
   });
 
   it('shows the name the customer gave, with no lookup and no record, when nothing identifies them', async () => {
     await world.makeScreenPop().handleSnapshot(snapshotWith([chat({ customerName: 'Mina Kato', attributes: {} })]));
-    expect(world.fetchMock).not.toHaveBeenCalled();
+    expect(world.askMock).not.toHaveBeenCalled();
     expect(world.sent[0]!.message.card).toMatchObject({ channel: 'chat', customerName: 'Mina Kato', profiles: [], searchUrl: null });
     expect(world.urlsOfTabs()).toEqual(['https://intranet.example/home']);
   });
 
-  it('does not look email addresses up on an instance without the profiles API, and uses its CRM rule there', async () => {
+  it('on Amazon Connect, looks the email address up through the engine too; nobody found, the profileId attribute and its CRM rule', async () => {
+    world.profiles = [];
     await setPolicy({ 'screenPop.templateValues': { crmBase: 'https://crm.acme.example' }, 'crm.rules': [ACME_RULE] });
     await world.tabs.activate('https://crm.acme.example/home');
     const remote = { ...snapshotWith([chat({ attributes: { email: 'taro@example.jp', profileId: 'acme-42' } })]), instanceUrl: 'https://acme.my.connect.aws' };
     await world.makeScreenPop().handleSnapshot(remote);
-    expect(world.fetchMock).not.toHaveBeenCalled();
+    expect(world.profileSearches()).toEqual([{ op: 'profile-search', key: '_email', value: 'taro@example.jp' }]);
     expect(world.urlsOfTabs()).toContain('https://crm.acme.example/people/acme-42?from=chat-1');
   });
 
   it('a chat and a call ringing together each pop once, each looked up by what it has', async () => {
     await world.makeScreenPop().handleSnapshot(snapshotWith([contact(), chat()]));
     expect(world.profileSearches()).toEqual([
-      { KeyName: '_phone', Values: ['+819012345678'] },
-      { KeyName: '_email', Values: ['taro@example.jp'] },
+      { op: 'profile-search', key: '_phone', value: '+819012345678' },
+      { op: 'profile-search', key: '_email', value: 'taro@example.jp' },
     ]);
     expect(world.sent.map((s) => [s.message.card.contactId, s.message.card.channel])).toEqual([
       ['c-1', 'voice'],

@@ -1,6 +1,6 @@
 // What the worker-side screen-pop tests share: contacts and snapshots as the engine reports them, the browser's
-// tabs as screen pop sees them, and a world (a profiles API answered in memory, an in-memory session store, the
-// card messages sent and the log) reset before each test.
+// tabs as screen pop sees them, and a world (the engine's workspace answered in memory, an in-memory session
+// store, the card messages sent and the log) reset before each test.
 import { expect, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { activeRules } from '../../../lib/crm-rules/active-rules';
@@ -10,6 +10,8 @@ import { poppedContactsItem, type ScreenPopMode } from '../../../lib/screen-pop/
 import { getSetting, loadSettings, setAgentChoice } from '../../../lib/settings/settings-store';
 import { SessionStore } from '../../../lib/session/session-store';
 import { emptySnapshot, type ContactView, type SessionSnapshot } from '../../../lib/session/snapshot';
+import type { CommandResult } from '../../../lib/session/commands';
+import type { WorkspaceRequest } from '../../../lib/workspace/workspace-requests';
 
 export const INSTANCE = 'http://127.0.0.1:8080';
 export const TARO = { ProfileId: 'p-taro', FirstName: 'Taro', LastName: 'Suzuki', AccountNumber: 'AC-1001', EmailAddress: 'taro@example.jp' };
@@ -82,31 +84,29 @@ export class FakeTabs implements ScreenPopTabs {
   }
 }
 
-const json = (body: unknown) => new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });
-
-/** One test's world: what the profiles API answers, what was sent and logged, the tabs and the session. */
+/** One test's world: what the engine's workspace answers, what was sent and logged, the tabs and the session. */
 export class ScreenPopWorld {
-  /** The profiles every SearchProfiles answers with. */
-  profiles: Record<string, unknown>[] = [TARO];
+  /** The profiles every profile search answers with (Customer Profiles' field names, as the engine answers). */
+  profiles: ({ ProfileId: string } & Record<string, string>)[] = [TARO];
+  /** Whether the instance has a Cases service (the admin's Cases URL, or the local contact center's own). */
+  hasCases = true;
   readonly sent: { tabId: number; message: ScreenPopMessage }[] = [];
   readonly log: { event: string; data?: Record<string, unknown> }[] = [];
   readonly tabs = new FakeTabs(this.sent);
   /** The worker's session store, kept in memory (storage.session's part is tested elsewhere). */
   readonly session: SessionStore;
-  readonly fetchMock = vi.fn((url: string, init: RequestInit) => {
-    const body = JSON.parse(String(init.body)) as { filter?: { profileId: string } };
-    if (url.endsWith('/api/v1/profiles/search')) return Promise.resolve(json({ Items: this.profiles }));
-    if (url.endsWith('/api/v1/cases/search')) {
-      return Promise.resolve(
-        json({
-          cases: [
-            { caseId: 'case-2026-0001', reference: 'CASE-2026-0001', title: 'Router', status: 'open', profileId: body.filter?.profileId },
-            { caseId: 'case-2026-0002', reference: 'CASE-2026-0002', title: 'Old', status: 'closed', profileId: body.filter?.profileId },
-          ],
-        }),
-      );
+  /** The engine's workspace: each profile has an open and a closed case. */
+  readonly askMock = vi.fn((request: WorkspaceRequest): Promise<CommandResult> => {
+    if (request.op === 'profile-search') return Promise.resolve({ ok: true, value: { workspace: { profiles: this.profiles } } });
+    if (request.op === 'cases-of-profile') {
+      const updatedAt = '2026-01-01T00:00:00.000Z';
+      const cases = [
+        { caseId: 'case-2026-0001', referenceNumber: 'CASE-2026-0001', title: 'Router', status: 'open', updatedAt },
+        { caseId: 'case-2026-0002', referenceNumber: 'CASE-2026-0002', title: 'Old', status: 'closed', updatedAt },
+      ];
+      return Promise.resolve({ ok: true, value: { workspace: { cases } } });
     }
-    return Promise.resolve(new Response('no', { status: 404 }));
+    return Promise.resolve({ ok: false, error: { code: 'bad-command', detail: `screen pop asked ${request.op}` } });
   });
 
   private constructor() {
@@ -127,7 +127,7 @@ export class ScreenPopWorld {
     return new ScreenPop({
       session: this.session,
       tabs: this.tabs,
-      fetch: this.fetchMock as unknown as (url: string, init: RequestInit) => Promise<Response>,
+      workspace: { ask: this.askMock, hasCases: () => Promise.resolve(this.hasCases) },
       log: { append: (event, data) => this.log.push({ event, data }) },
       rules: { getValue: async () => activeRules((await loadSettings()).values) },
       mode: { getValue: () => getSetting('screenPop.mode') },
@@ -141,9 +141,14 @@ export class ScreenPopWorld {
     return this.tabs.tabs.map((t) => t.url);
   }
 
-  /** The SearchProfiles requests made, as their bodies. */
-  profileSearches(): unknown[] {
-    return this.fetchMock.mock.calls.filter(([url]) => url.endsWith('/api/v1/profiles/search')).map(([, init]) => JSON.parse(String(init.body)));
+  /** The workspace requests screen pop made, in order. */
+  requests(): WorkspaceRequest[] {
+    return this.askMock.mock.calls.map(([request]) => request);
+  }
+
+  /** The profile searches screen pop asked the engine for. */
+  profileSearches(): WorkspaceRequest[] {
+    return this.requests().filter((r) => r.op === 'profile-search');
   }
 }
 

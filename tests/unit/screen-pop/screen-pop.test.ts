@@ -1,6 +1,8 @@
-// Screen pop in the worker: once per contact, on ring / on accept / off, the card goes to the active tab,
-// the record tab is focused when open and created otherwise, several matching profiles open no tab but are
-// offered in the session for the panel's chooser, and choosing one opens its record once.
+// Screen pop in the worker: once per contact, on ring / on accept / off, the customer is looked up through the
+// engine's workspace (profiles, then their open cases when the instance has Cases), the card goes to the active
+// tab, the record tab is focused when open and created otherwise, several matching profiles open no tab but are
+// offered in the session for the panel's chooser, and choosing one opens its record once. A failed lookup still
+// pops the card, from what the contact carries.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { isScreenPopMessage } from '../../../lib/screen-pop/card-message';
 import { poppedContactsItem } from '../../../lib/screen-pop/settings';
@@ -38,8 +40,10 @@ describe('screen pop', () => {
       searchUrl: 'http://localhost:8081/customers?q=%2B819012345678',
     });
     expect(world.urlsOfTabs()).toEqual(['https://intranet.example/home', TARO_RECORD]);
-    const [, body] = world.fetchMock.mock.calls[0] as [string, RequestInit];
-    expect(JSON.parse(String(body.body))).toEqual({ KeyName: '_phone', Values: ['+819012345678'] });
+    expect(world.requests()).toEqual([
+      { op: 'profile-search', key: '_phone', value: '+819012345678' },
+      { op: 'cases-of-profile', profileId: 'p-taro' },
+    ]);
   });
 
   it('pops once per contact, not once per snapshot', async () => {
@@ -83,7 +87,7 @@ describe('screen pop', () => {
     await setMode('off');
     await world.makeScreenPop().handleSnapshot(snapshotWith([contact({ state: 'connected' })]));
     expect(world.sent).toHaveLength(0);
-    expect(world.fetchMock).not.toHaveBeenCalled();
+    expect(world.askMock).not.toHaveBeenCalled();
     expect(world.urlsOfTabs()).toEqual(['https://intranet.example/home']);
   });
 
@@ -183,21 +187,44 @@ describe('screen pop', () => {
     expect(world.urlsOfTabs()).toContain(TARO_RECORD);
   });
 
-  it('logs a failed lookup and does not pop that contact again', async () => {
-    world.fetchMock.mockImplementation(() => Promise.resolve(new Response('{}', { status: 403 })));
+  it('logs a failed lookup, still pops the card from what the contact carries, and does not pop that contact again', async () => {
+    world.askMock.mockImplementation(() => Promise.resolve({ ok: false, error: { code: 'workspace-source-failed', params: { source: 'profiles' }, detail: 'searchProfiles: 403 Forbidden' } }));
     const pop = world.makeScreenPop();
-    await pop.handleSnapshot(snapshotWith([contact()]));
+    await pop.handleSnapshot(snapshotWith([contact({ attributes: { profileId: 'p-ivr', customerName: 'Ken' } })]));
     await pop.handleSnapshot(snapshotWith([contact({ state: 'connected' })], 2));
-    expect(world.log.filter((l) => l.event === 'screen-pop-failed')).toHaveLength(1);
-    expect(world.fetchMock).toHaveBeenCalledTimes(1);
+    const failures = world.log.filter((l) => l.event === 'screen-pop-lookup-failed');
+    expect(failures).toEqual([{ event: 'screen-pop-lookup-failed', data: { contactId: 'c-1', detail: expect.stringContaining('403 Forbidden') } }]);
+    expect(world.askMock).toHaveBeenCalledTimes(1);
+    expect(world.sent).toHaveLength(1);
+    expect(world.sent[0]!.message.card.profiles).toMatchObject([{ profileId: 'p-ivr', name: 'Ken', cases: [] }]);
   });
 
-  it('uses profile attributes for instances without the profiles API', async () => {
+  it('on Amazon Connect, looks the number up through the engine too; nobody found, the profileId attribute names the profile', async () => {
+    world.profiles = [];
     const remote = { ...snapshotWith([contact({ attributes: { profileId: 'x/../y', customerName: 'Ken' } })]), instanceUrl: 'https://acme.my.connect.aws' };
     await setPolicy({ 'screenPop.templateValues': { crmPort: '8081' } });
     await world.makeScreenPop().handleSnapshot(remote);
-    expect(world.fetchMock).not.toHaveBeenCalled();
+    expect(world.requests()).toEqual([{ op: 'profile-search', key: '_phone', value: '+819012345678' }]);
     expect(world.sent[0]!.message.card.profiles[0]).toMatchObject({ name: 'Ken', recordUrl: 'http://localhost:8081/customers/x%2F..%2Fy' });
+  });
+
+  it('asks for no cases when the instance has no Cases service, and shows the profile without cases', async () => {
+    world.hasCases = false;
+    await world.makeScreenPop().handleSnapshot(snapshotWith([contact()]));
+    expect(world.requests().map((r) => r.op)).toEqual(['profile-search']);
+    expect(world.sent[0]!.message.card.profiles).toMatchObject([{ profileId: 'p-taro', recordUrl: TARO_RECORD, cases: [] }]);
+    expect(world.urlsOfTabs()).toContain(TARO_RECORD);
+  });
+
+  it('shows the profiles without cases when Cases fails, and logs it', async () => {
+    const answer = world.askMock.getMockImplementation()!;
+    world.askMock.mockImplementation((request) =>
+      request.op === 'cases-of-profile' ? Promise.resolve({ ok: false, error: { code: 'workspace-source-failed', params: { source: 'cases' }, detail: 'SearchCases: 500' } }) : answer(request),
+    );
+    await world.makeScreenPop().handleSnapshot(snapshotWith([contact()]));
+    expect(world.sent[0]!.message.card.profiles).toMatchObject([{ profileId: 'p-taro', name: 'Taro Suzuki', cases: [] }]);
+    expect(world.log.filter((l) => l.event === 'screen-pop-cases-failed')).toEqual([{ event: 'screen-pop-cases-failed', data: { contactId: 'c-1', detail: expect.stringContaining('cases') } }]);
+    expect(world.urlsOfTabs()).toContain(TARO_RECORD);
   });
 });
 

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CommandResult, SessionCommand } from '@/lib/session/commands';
-import type { WorkspaceAnswer, WorkspaceRequest } from '@/lib/workspace/workspace-requests';
+import type { CaseFieldDefinition, CaseTemplate, WorkspaceAnswer, WorkspaceRequest } from '@/lib/workspace/workspace-requests';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { useSessionStore } from '@/stores/session';
 import { useSettingsStore } from '@/stores/settings';
@@ -71,17 +71,12 @@ describe('workspace store', () => {
   it("adds the admin's attribute → case field mapping to the templates that have the field", async () => {
     fakeBrowser.reset();
     await fakeBrowser.storage.managed.set({ 'workspace.caseFieldsFromAttributes': { value: { accountNumber: 'f-account', orderId: 'f-order' }, locked: true } });
-    const field = (id: string) => ({ id, name: id, type: 'Text' as const, required: false, options: [] });
-    const { store } = setUp((r) =>
-      r.op === 'case-templates'
-        ? {
-            templates: [
-              { templateId: 't1', name: 'Support', fields: [field('f-account')], attributeMapping: { customerTier: 'f-tier' } },
-              { templateId: 't2', name: 'Billing', fields: [field('f-other')], attributeMapping: {} },
-            ],
-          }
-        : {},
-    );
+    const field = (id: string): CaseFieldDefinition => ({ id, name: id, type: 'Text', required: false, options: [] });
+    const templates: CaseTemplate[] = [
+      { templateId: 't1', name: 'Support', fields: [field('f-account')], attributeMapping: { customerTier: 'f-tier' } },
+      { templateId: 't2', name: 'Billing', fields: [field('f-other')], attributeMapping: {} },
+    ];
+    const { store } = setUp((r) => (r.op === 'case-templates' ? { templates } : {}));
     await useSettingsStore().load();
     await store.loadTemplates();
     const loaded = store.templates.status === 'ready' ? store.templates.value : [];

@@ -3,6 +3,7 @@
 // the IVR's account number and linked to the call; after the call his history and the case's activity show it
 // with its durations. A caller nobody knows gets a profile created, edited and found by search; a failing lookup
 // endpoint is shown as such while the profile still shows.
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator } from '@playwright/test';
 import { DEMO_CASE_FIELD_IDS } from '../../contact-center/seed/demo-case-templates';
 import { canWritePolicy, NEEDS_ROOT, writeManagedPolicy } from '../support/managed-policy';
@@ -23,6 +24,12 @@ let removePolicy: () => void = () => undefined;
 const workspace = (): Locator => agent.panel.getByTestId('customer-workspace');
 const field = (name: string): Locator => workspace().locator(`[data-testid="profile-field"][data-field="${name}"]`);
 const tab = (name: 'profile' | 'history' | 'cases'): Locator => workspace().getByTestId(`workspace-tab-${name}`);
+
+/** The workspace as it is now has no WCAG 2.1 A/AA violation axe can find. */
+async function expectAccessible(what: string): Promise<void> {
+  const result = await new AxeBuilder({ page: agent.panel }).include('[data-testid="customer-workspace"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), what).toEqual([]);
+}
 
 test.beforeAll(async () => {
   test.setTimeout(90_000);
@@ -66,6 +73,7 @@ test("Taro calls: his profile (lookup fields merged and marked), a case pre-fill
   await expect(caseView.getByTestId('case-title')).toHaveText('Router keeps dropping the line');
   // Linked to this call: the call is in its activity feed.
   await expect(caseView.getByTestId('case-activity-this-contact')).toBeVisible();
+  await expectAccessible('the case view');
 
   await agent.panel.waitForTimeout(1500); // a talk time of a second or more
   await endAndClose(cc, agent);
@@ -83,6 +91,7 @@ test("Taro calls: his profile (lookup fields merged and marked), a case pre-fill
   await expect(row.locator('[data-column="talk"]')).toHaveText(/^0:(0[1-9]|[1-5]\d)$/, { timeout: 15_000 });
   await expect(row.locator('[data-column="hold"]')).toHaveText('0:00');
   await expect(row.getByRole('link')).toHaveAttribute('href', `${cc.url}/contact-trace-records/details/${contactId}`);
+  await expectAccessible('the history');
   await tab('profile').click();
 });
 
@@ -132,4 +141,24 @@ test('a failing lookup endpoint is shown as such, and the profile still shows', 
   } finally {
     await agent.context.unroute('**/api/customers/lookup**');
   }
+});
+
+test('in Japanese: family name first, the tabs and sources in Japanese, and every tab accessible', async () => {
+  const contactId = await callRingsAt(cc, agent, { from: TARO.number });
+  await acceptCall(cc, agent, contactId);
+  await agent.chooseSettings({ 'ui.language': 'ja' });
+  try {
+    await expect(workspace().getByTestId('workspace-customer-name')).toHaveText('Suzuki Taro', { timeout: 10_000 });
+    await expect(workspace().getByRole('tab')).toHaveText(['プロファイル', '履歴', 'ケース']);
+    await expect(field('AccountNumber').getByTestId('source-mark')).toHaveText('取得元: プロファイル');
+    await expectAccessible('the profile, in Japanese');
+    await tab('cases').click();
+    await expect(workspace().getByTestId('case-row').first()).toBeVisible();
+    await expectAccessible('the cases, in Japanese');
+    await tab('profile').click();
+  } finally {
+    await agent.chooseSettings({ 'ui.language': 'en' });
+  }
+  await expect(workspace().getByRole('tab').first()).toHaveText('Profile');
+  await endAndClose(cc, agent);
 });

@@ -8,6 +8,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import ActiveCallView from '@/components/softphone/ActiveCallView.vue';
 import IncomingContactCard from '@/components/softphone/IncomingContactCard.vue';
 import type { ContactPageContext, ContactView, ProfileChoices, SessionSnapshot } from '@/lib/session/snapshot';
+import { useSettingsStore } from '@/stores/settings';
 import { connection, FakeSessionClient, mountSoftphone, readySnapshot, voiceContact } from './softphone-fixture';
 
 enableAutoUnmount(afterEach);
@@ -36,8 +37,11 @@ const outbound = voiceContact({
 });
 const ringing = voiceContact();
 
-function mountWith(component: typeof ActiveCallView | typeof IncomingContactCard, contact: ContactView, extra: Partial<SessionSnapshot>, options: { language?: 'en' | 'ja'; client?: FakeSessionClient } = {}) {
-  return mountSoftphone(component, readySnapshot({ contacts: [contact], ...extra }), { props: { contact }, ...options });
+async function mountWith(component: typeof ActiveCallView | typeof IncomingContactCard, contact: ContactView, extra: Partial<SessionSnapshot>, options: { language?: 'en' | 'ja'; client?: FakeSessionClient } = {}) {
+  const mounted = await mountSoftphone(component, readySnapshot({ contacts: [contact], ...extra }), { props: { contact }, ...options });
+  await useSettingsStore(mounted.pinia).load(); // the policy the test set (the agent workspace on or off)
+  await flushPromises();
+  return mounted;
 }
 
 describe('the page a call was dialed from', () => {
@@ -77,8 +81,16 @@ describe('the page a call was dialed from', () => {
 });
 
 describe('the chooser when several customers match', () => {
-  beforeEach(() => {
+  beforeEach(async () => {
     fakeBrowser.reset();
+    // The call views show the screen pop's chooser only with the agent workspace off (its Profile tab has one).
+    await fakeBrowser.storage.managed.set({ 'features.workspace': { value: false, locked: true } });
+  });
+
+  it('is not in the call views while the agent workspace is on', async () => {
+    await fakeBrowser.storage.managed.set({ 'features.workspace': { value: true } });
+    const { wrapper } = await mountWith(IncomingContactCard, ringing, { profileChoices: { [ringing.id]: CHOICES } });
+    expect(wrapper.find('[data-testid="profile-chooser"]').exists()).toBe(false);
   });
 
   it('lists each profile with its name, account number and open cases on the ringing call', async () => {

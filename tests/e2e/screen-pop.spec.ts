@@ -6,7 +6,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import { addProfilePhone } from '../../contact-center/store/profile-repository';
 import { type AgentBrowser, startTestContactCenter, type TestContactCenter } from '../support/softphone-fixture';
-import { acceptCall, activeCall, callRingsAt, endAndClose, signInForDemoCrm } from '../support/softphone-steps';
+import { acceptCall, callRingsAt, endAndClose, signInForDemoCrm } from '../support/softphone-steps';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -155,17 +155,21 @@ test('a number two customers share: the panel offers both, and choosing one open
   // Accepted at once, so that the short offer timeout of the test contact center does not race the lookup.
   const contactId = await callRingsAt(cc, agent, { from: SHARED });
   await acceptCall(cc, agent, contactId);
-  const chooser = activeCall(agent.panel).getByTestId('profile-chooser');
+  // The workspace's Profile tab offers both (the call views leave the choice to it).
+  const workspace = agent.panel.getByTestId('customer-workspace');
+  const chooser = workspace.getByTestId('workspace-chooser');
   await expect(chooser.getByRole('heading')).toHaveText('2 customers match this number', { timeout: 10_000 });
-  const choices = chooser.getByTestId('profile-choice');
-  await expect(choices).toHaveText([/Taro Suzuki\s*Account AC-1001 · Open cases: \d/, /Sakura Ito\s*Account AC-1002 · Open cases: \d/]);
+  const choices = chooser.getByTestId('workspace-choice');
+  await expect(choices).toHaveText([/Taro Suzuki.*Account AC-1001/, /Sakura Ito.*Account AC-1002/]);
   expect(agent.context.pages()).toHaveLength(tabsBefore); // several matches: no tab of its own accord
 
   await choices.filter({ hasText: 'Sakura Ito' }).click();
   await expect.poll(() => sakuraTabs().length, { timeout: 10_000, message: 'the chosen record opens' }).toBe(1);
   await agent.panel.bringToFront(); // the record tab took the focus
+  await expect(workspace.getByTestId('workspace-customer-name')).toHaveText('Sakura Ito');
+  // Choosing her again (Change) focuses the same tab: still one.
+  await workspace.getByRole('button', { name: 'Change' }).click();
   await expect(choices.filter({ hasText: 'Sakura Ito' })).toHaveAttribute('aria-pressed', 'true');
-  // Choosing it again focuses the same tab: still one.
   await choices.filter({ hasText: 'Sakura Ito' }).click();
   await expect.poll(() => sakuraTabs()[0]?.evaluate(() => document.visibilityState), { timeout: 10_000 }).toBe('visible');
   expect(sakuraTabs()).toHaveLength(1);

@@ -1,13 +1,15 @@
 // The command router: every command a view sends comes here with its id, runs at most once, and gets ok or a
 // typed error. Sign-in, sign-out and choosing a profile are the worker's own; softphone commands go to the
 // engine, and only when the session is ready. Recent ids and their results are kept in storage.session, so a view that retries an
-// id after the worker restarted gets the first result back instead of a second execution.
+// id after the worker restarted gets the first result back instead of a second execution. Reads are not recorded:
+// running one twice changes nothing, their answers are large (profiles, histories, templates), and each record
+// write rewrites the whole list, so recording them made every command slower than the one before.
 import { commandRecordsItem, type CommandRecord } from '../settings/storage-items';
 import type { SessionLogWriter } from '../session-log/session-log';
 import { SESSION_LEVEL_COMMANDS, type CommandEnvelope, type CommandResult, type ErrorCode, type SessionCommand } from './commands';
 import type { EngineChannel } from './engine-channel';
 import type { SessionStore } from './session-store';
-import { type CasesEndpoint, isWorkspaceRequest } from '../workspace/workspace-requests';
+import { type CasesEndpoint, isWorkspaceRead, isWorkspaceRequest } from '../workspace/workspace-requests';
 
 export interface CommandRecordStorage {
   getValue(): Promise<CommandRecord[]>;
@@ -125,6 +127,14 @@ const requiredFields: Record<SessionCommand['type'], (command: Record<string, un
  *  read receipt twice is still one receipt. Others could act twice (an attachment has no ClientToken in ChatJS). */
 export const RESENDABLE_COMMANDS: ReadonlySet<SessionCommand['type']> = new Set(['chat-send', 'chat-read']);
 
+/** Commands besides workspace reads that only read: retried, they are simply run again. */
+const READ_COMMANDS: ReadonlySet<SessionCommand['type']> = new Set(['task-templates', 'task-template', 'chat-attachment-url']);
+
+/** Whether a command only reads, so the router keeps no record of it. */
+export function isReadCommand(command: SessionCommand): boolean {
+  return command.type === 'workspace' ? isWorkspaceRead(command.request) : READ_COMMANDS.has(command.type);
+}
+
 /** Why `value` is not a well-formed envelope, or null when it is. */
 export function envelopeProblem(value: unknown): string | null {
   if (typeof value !== 'object' || value === null) return 'not an object';
@@ -187,6 +197,7 @@ export class CommandRouter {
   }
 
   private async executeOnce(id: string, command: SessionCommand): Promise<CommandResult> {
+    if (isReadCommand(command)) return this.run(id, command);
     const seen = (await this.loadRecords()).find((record) => record.id === id);
     // A resendable command whose earlier worker stopped while it ran is simply run again: the engine or the
     // contact center recognises the id.
@@ -197,6 +208,13 @@ export class CommandRouter {
       return seen.result ?? fail('timeout', 'the worker restarted while this command ran; its outcome is unknown');
     }
     await this.record({ id, at: this.now(), result: null });
+    const result = await this.run(id, command);
+    await this.record({ id, at: this.now(), result });
+    return result;
+  }
+
+  /** Dispatches the command and logs its outcome. */
+  private async run(id: string, command: SessionCommand): Promise<CommandResult> {
     const started = performance.now();
     let result: CommandResult;
     try {
@@ -204,7 +222,6 @@ export class CommandRouter {
     } catch (error) {
       result = fail('engine-unavailable', error instanceof Error ? error.message : String(error));
     }
-    await this.record({ id, at: this.now(), result });
     this.log.append('command', {
       id,
       type: command.type,

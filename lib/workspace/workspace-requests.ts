@@ -115,6 +115,27 @@ const REQUEST_SHAPES: Record<WorkspaceOp, (r: Record<string, unknown>) => boolea
   'cases-by-reference': (r) => isText(r.referenceNumber, 255),
 };
 
+/** Whether each request only reads: running it twice changes nothing (the command router keeps no record of
+ *  reads, whose answers are large). A new op must say which it is. */
+const READS: Record<WorkspaceOp, boolean> = {
+  'customer-for-contact': true,
+  'profile-search': true,
+  'profile-history': true,
+  'profile-create': false,
+  'profile-update': false,
+  'profile-link-contact': false,
+  'cases-of-profile': true,
+  'case-get': true,
+  'case-create': false,
+  'case-update': false,
+  'case-comment': false,
+  'case-link-contact': false,
+  'case-templates': true,
+  'cases-by-reference': true,
+};
+
+export const isWorkspaceRead = (request: WorkspaceRequest): boolean => READS[request.op];
+
 /** Whether `value` is a well-formed workspace request (the engine judges the values themselves). */
 export function isWorkspaceRequest(value: unknown): value is WorkspaceRequest {
   if (!isObject(value) || typeof value.op !== 'string' || !Object.hasOwn(REQUEST_SHAPES, value.op)) return false;

@@ -63,7 +63,7 @@ async function reply(name: string, text: string, customer: SdkChatCustomer): Pro
 async function endAndCloseAll(): Promise<void> {
   const panel = emily.panel;
   await panel.bringToFront();
-  const tabs = panel.getByRole('tab');
+  const tabs = panel.getByTestId('chat-tabs').getByRole('tab');
   for (let left = await tabs.count(); left > 0; left--) {
     const end = panel.getByRole('button', { name: 'End chat' });
     if (await end.isVisible()) await end.click();

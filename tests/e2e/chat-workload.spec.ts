@@ -44,7 +44,7 @@ async function acceptedChat(name: string, initialMessage?: string): Promise<SdkC
 /** Ends and closes every chat the agent works, one tab at a time (offers, if any, stay). */
 async function endAndCloseAll(): Promise<void> {
   const panel = emily.panel;
-  const tabs = panel.getByRole('tab');
+  const tabs = panel.getByTestId('chat-tabs').getByRole('tab');
   for (let left = await tabs.count(); left > 0; left--) {
     const end = panel.getByRole('button', { name: 'End chat' });
     if (await end.isVisible()) await end.click();
@@ -61,7 +61,7 @@ test('three concurrent chats: each customer has a tab, unread counts follow the 
   const hanako = await acceptedChat('Hanako Yamada');
   const taro = await acceptedChat('Taro Suzuki');
   const grace = await acceptedChat('Grace Lee');
-  await expect(panel.getByRole('tab')).toHaveCount(3);
+  await expect(panel.getByTestId('chat-tabs').getByRole('tab')).toHaveCount(3);
   // The first chat accepted is the one shown.
   await expect(tab(panel, 'Hanako Yamada')).toHaveAttribute('aria-selected', 'true');
 

@@ -22,9 +22,6 @@ export interface FoundProfile {
   openCases: FoundCase[];
 }
 
-/** A fetch the worker makes itself (contact-attributes.ts writes the local contact center's attributes with it). */
-export type Fetch = (url: string, init: RequestInit) => Promise<Response>;
-
 /** The engine could not answer: its error code (workspace-source-failed, not-signed-in, timeout…) and detail. */
 export class ProfileLookupError extends Error {
   constructor(
@@ -34,17 +31,6 @@ export class ProfileLookupError extends Error {
   ) {
     super(`the workspace's ${op} failed (${code})${detail ? `: ${detail}` : ''}`);
     this.name = 'ProfileLookupError';
-  }
-}
-
-/** Whether `instanceUrl` is the bundled local contact center (loopback http). */
-export function isLocalContactCenter(instanceUrl: string | null): instanceUrl is string {
-  if (!instanceUrl) return false;
-  try {
-    const url = new URL(instanceUrl);
-    return url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
-  } catch {
-    return false;
   }
 }
 

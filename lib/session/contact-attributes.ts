@@ -2,8 +2,11 @@
 // (an outbound call from agent.connect carries none), so the worker asks the contact center: the bundled local
 // one has `POST /api/v1/contacts/{contactId}/attributes`; a real instance needs a backend (a Lambda or API
 // behind the instance's credentials) calling UpdateContactAttributes, which Switchboard does not ship.
-import { isLocalContactCenter, type Fetch } from '../screen-pop/profile-lookup';
+import { isLocalContactCenter } from '../streams/instance-urls';
 import type { PageContext } from './snapshot';
+
+/** A fetch the worker makes itself, to write the local contact center's attributes. */
+export type Fetch = (url: string, init: RequestInit) => Promise<Response>;
 
 /** The attribute names a dialed call's CRM page is stored under (F31). */
 export const PAGE_CONTEXT_ATTRIBUTE_NAMES = { url: 'crmPageUrl', title: 'crmPageTitle', recordId: 'crmRecordId' } as const;

@@ -40,12 +40,7 @@ export function createWorkspaceRoad(deps: WorkspaceRoadDeps): WorkspaceRoad {
     },
     async hasCases(instanceUrl) {
       if (!instanceUrl) return false;
-      if ((await deps.casesEndpoint()) !== null) return true;
-      try {
-        return isLocalContactCenter(instanceUrl);
-      } catch {
-        return false;
-      }
+      return (await deps.casesEndpoint()) !== null || isLocalContactCenter(instanceUrl);
     },
   };
 }

@@ -1,10 +1,15 @@
 // URLs of a contact-center instance: its CCP, login and logout pages. The bundled local contact center (on
 // loopback) serves them under /ccp-v2/ and /connect/…; a real Amazon Connect instance under its instance URL.
 
-/** The local contact center runs on loopback over http. */
-export function isLocalContactCenter(instanceUrl: string): boolean {
-  const url = new URL(instanceUrl);
-  return url.protocol === 'http:' && (url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]');
+/** Whether the instance is the bundled local contact center: loopback over http (none or not a URL: no). */
+export function isLocalContactCenter(instanceUrl: string | null): instanceUrl is string {
+  if (!instanceUrl) return false;
+  try {
+    const url = new URL(instanceUrl);
+    return url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+  } catch {
+    return false;
+  }
 }
 
 /** The instance URL without a trailing slash, query or fragment (the base of every other URL, and of the agent-app

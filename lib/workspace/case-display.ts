@@ -1,5 +1,6 @@
-// How the workspace's case views say things: a case status by its translated name (Cases' open / pending / closed,
-// any other as Cases gave it), a time in the panel's language, and a duration in seconds as m:ss or h:mm:ss.
+// How the workspace's views say things: a case status by its translated name (Cases' open / pending / closed, any
+// other as Cases gave it), a contact's channel, a time in the panel's language, and a duration in seconds as m:ss or
+// h:mm:ss (the history's and the case activity's).
 type Translate = (key: string) => string;
 type HasKey = (key: string, locale?: string) => boolean;
 
@@ -7,6 +8,12 @@ type HasKey = (key: string, locale?: string) => boolean;
 export function caseStatusName(status: string, t: Translate, te: HasKey): string {
   const key = `workspace.cases.statuses.${status}`;
   return status && te(key, 'en') ? t(key) : status;
+}
+
+/** A contact's channel (Connect's VOICE, CHAT, TASK, EMAIL) by its translated name; another as Connect gave it. */
+export function contactChannelName(channel: string | null | undefined, t: Translate, te: HasKey): string {
+  const key = `workspace.channels.${channel}`;
+  return channel && te(key, 'en') ? t(key) : (channel ?? '');
 }
 
 /** An ISO time as the language writes a date and time; '' when it is not one. */

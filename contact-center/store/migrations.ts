@@ -3,9 +3,13 @@
 
 import { CASE_MIGRATIONS } from './case-migrations';
 import type { Database } from './database';
+import { GUIDE_MIGRATIONS } from './guide-migrations';
+import { KNOWLEDGE_MIGRATIONS } from './knowledge-migrations';
 import { PROFILE_MIGRATIONS } from './profile-migrations';
+import { QCONNECT_MIGRATIONS } from './qconnect-migrations';
 import { TASK_MIGRATIONS } from './task-migrations';
 import { TASK_TEMPLATE_MIGRATIONS } from './task-template-migrations';
+import { TRANSCRIPT_MIGRATIONS } from './transcript-migrations';
 
 export interface Migration {
   version: number;
@@ -326,6 +330,11 @@ export const MIGRATIONS: readonly Migration[] = [
   ...PROFILE_MIGRATIONS,
   // Amazon Connect Cases' fields, templates, field values and related items (version 11).
   ...CASE_MIGRATIONS,
+  // Knowledge articles (12), Q in Connect's sessions and feedback (13), transcript segments (14), guides (15).
+  ...KNOWLEDGE_MIGRATIONS,
+  ...QCONNECT_MIGRATIONS,
+  ...TRANSCRIPT_MIGRATIONS,
+  ...GUIDE_MIGRATIONS,
 ];
 
 export function currentSchemaVersion(db: Database): number {

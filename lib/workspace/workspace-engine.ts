@@ -1,10 +1,12 @@
 // The engine's workspace: answers the panel's `workspace` commands with the customer's profiles and cases. The
 // Customer Profiles frame is created on the first profile request (not at engine start: a voice-only agent never
 // pays for it); Cases are reached at the configured URL, or, on the local contact center, at the Cases service
-// its instance description names. Every failure is a typed error naming the source, so the panel can show that
+// its instance description names; knowledge goes to Amazon Q in Connect (lib/knowledge). Every failure is a typed error naming the source, so the panel can show that
 // source as failed and the others still.
 import type { CommandError, CommandResult } from '../session/commands';
 import type { ContactView } from '../session/snapshot';
+import { createKnowledgeEngine } from '../knowledge/knowledge-engine';
+import { isKnowledgeRequest } from '../knowledge/knowledge-requests';
 import { instanceBase, isLocalContactCenter } from '../streams/instance-urls';
 import { answerCaseRequest, answerCasesByReference, type CaseRequest } from './case-requests';
 import { CasesCallError, CasesClient } from './cases-client';
@@ -45,6 +47,13 @@ export function createWorkspaceEngine(options: WorkspaceEngineOptions): Workspac
   let profiles: CustomerProfilesClient | null = null;
   let cases: Promise<CasesClient> | null = null;
   let configured: { key: string; client: CasesClient } | null = null;
+  const knowledge = createKnowledgeEngine({
+    instanceUrl: options.instanceUrl,
+    instanceBase: base,
+    container: options.container,
+    agentArn: options.agentArn,
+    timeoutMs: options.timeoutMs,
+  });
 
   function profilesClient(): CustomerProfilesClient {
     const agentArn = options.agentArn();
@@ -79,6 +88,7 @@ export function createWorkspaceEngine(options: WorkspaceEngineOptions): Workspac
   return {
     async execute(request, endpoint, commandId) {
       if (!isWorkspaceRequest(request)) return { ok: false, error: { code: 'bad-command', detail: 'malformed workspace request' } };
+      if (isKnowledgeRequest(request)) return knowledge.answer(request);
       if (isProfileRequest(request)) {
         try {
           return { ok: true, value: { workspace: await answerProfileRequest(request, { client: profilesClient(), contact: options.contact }) } };
@@ -108,6 +118,7 @@ export function createWorkspaceEngine(options: WorkspaceEngineOptions): Workspac
     },
     close() {
       transport?.close();
+      knowledge.close();
     },
   };
 }

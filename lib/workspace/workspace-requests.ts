@@ -2,6 +2,8 @@
 // checked in the worker like every command, and what the engine answers. The engine reaches Customer Profiles
 // through the instance's agent-app road and Cases through the configured Cases URL (customer-profiles-client.ts,
 // cases-client.ts); these are the plain shapes that cross to the panel.
+import { KNOWLEDGE_READS, KNOWLEDGE_REQUEST_SHAPES, type KnowledgeRequest } from '../knowledge/knowledge-requests';
+import type { KnowledgeArticleView, KnowledgeResult, KnowledgeSuggestion } from '../knowledge/knowledge-views';
 import type { ContactHistoryEntry, CustomerProfile, ProfileFields, ProfileSearchKey } from './customer-profiles-client';
 
 export type CasePlainValue = string | number | boolean | null;
@@ -20,7 +22,8 @@ export type WorkspaceRequest =
   | { op: 'case-comment'; caseId: string; body: string }
   | { op: 'case-link-contact'; caseId: string; contactId: string }
   | { op: 'case-templates' }
-  | { op: 'cases-by-reference'; referenceNumber: string }; // a case a CRM page names (case links, the worker)
+  | { op: 'cases-by-reference'; referenceNumber: string } // a case a CRM page names (case links, the worker)
+  | KnowledgeRequest; // Amazon Q in Connect (lib/knowledge)
 
 export type WorkspaceOp = WorkspaceRequest['op'];
 
@@ -90,6 +93,9 @@ export interface WorkspaceAnswer {
   case?: CaseDetail;
   caseId?: string;
   templates?: CaseTemplate[];
+  knowledgeResults?: KnowledgeResult[];
+  suggestions?: KnowledgeSuggestion[];
+  article?: KnowledgeArticleView;
 }
 
 const isText = (value: unknown, max = 1000): value is string => typeof value === 'string' && value.length > 0 && value.length <= max;
@@ -113,6 +119,7 @@ const REQUEST_SHAPES: Record<WorkspaceOp, (r: Record<string, unknown>) => boolea
   'case-link-contact': (r) => isText(r.caseId) && isText(r.contactId),
   'case-templates': () => true,
   'cases-by-reference': (r) => isText(r.referenceNumber, 255),
+  ...KNOWLEDGE_REQUEST_SHAPES,
 };
 
 /** Whether each request only reads: running it twice changes nothing (the command router keeps no record of
@@ -132,6 +139,7 @@ const READS: Record<WorkspaceOp, boolean> = {
   'case-link-contact': false,
   'case-templates': true,
   'cases-by-reference': true,
+  ...KNOWLEDGE_READS,
 };
 
 export const isWorkspaceRead = (request: WorkspaceRequest): boolean => READS[request.op];

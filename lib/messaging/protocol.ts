@@ -15,6 +15,7 @@
 import type { CommandEnvelope, CommandResult } from '../session/commands';
 import type { ChatItemView, ChatRole } from '../session/chat-transcript';
 import type { SessionSnapshot } from '../session/snapshot';
+import type { TranscriptReport } from '../transcript/transcript-requests';
 
 export const SESSION_VIEW_PORT = 'session-view';
 
@@ -45,7 +46,9 @@ export type EngineEvent =
   // resync). Merged by id either way: the engine may hold less than the worker (a chat in after contact work
   // has no session to fetch from after an engine restart).
   | { type: 'chat-items'; contactId: string; items: ChatItemView[]; full?: boolean }
-  | { type: 'chat-typing'; contactId: string; role: ChatRole; at: number };
+  | { type: 'chat-typing'; contactId: string; role: ChatRole; at: number }
+  // A followed contact's new segments (and whether it completed); the worker keeps them (lib/transcript/).
+  | ({ type: 'transcript' } & TranscriptReport);
 
 export type EngineMessage = { target: 'worker'; type: 'engine-event'; event: EngineEvent };
 

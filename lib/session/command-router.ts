@@ -10,6 +10,7 @@ import { SESSION_LEVEL_COMMANDS, type CommandEnvelope, type CommandResult, type 
 import type { EngineChannel } from './engine-channel';
 import type { SessionStore } from './session-store';
 import { type CasesEndpoint, isWorkspaceRead, isWorkspaceRequest } from '../workspace/workspace-requests';
+import { isTranscriptRead, isTranscriptRequest } from '../transcript/transcript-requests';
 
 export interface CommandRecordStorage {
   getValue(): Promise<CommandRecord[]>;
@@ -35,6 +36,8 @@ export interface CommandRouterDeps {
   profiles?: ProfileChooser;
   /** The admin's Cases service for workspace commands (settings), or null for the instance's own. */
   casesEndpoint?: () => Promise<CasesEndpoint | null>;
+  /** The admin's Contact Lens backend for transcript commands (settings), '' for the instance's own. */
+  contactLensUrl?: () => Promise<string>;
   log: SessionLogWriter;
   records?: CommandRecordStorage;
   now?: () => number;
@@ -120,6 +123,7 @@ const requiredFields: Record<SessionCommand['type'], (command: Record<string, un
   'task-templates': () => true,
   'task-template': (c) => isText(c.templateId),
   workspace: (c) => isWorkspaceRequest(c.request),
+  transcript: (c) => isTranscriptRequest(c.request),
 };
 
 /** Commands the engine may be sent again with the same id when its first attempt got no answer (the engine was
@@ -132,6 +136,7 @@ const READ_COMMANDS: ReadonlySet<SessionCommand['type']> = new Set(['task-templa
 
 /** Whether a command only reads, so the router keeps no record of it. */
 export function isReadCommand(command: SessionCommand): boolean {
+  if (command.type === 'transcript') return isTranscriptRead(command.request);
   return command.type === 'workspace' ? isWorkspaceRead(command.request) : READ_COMMANDS.has(command.type);
 }
 
@@ -153,6 +158,7 @@ export class CommandRouter {
   private readonly session: SessionControl;
   private readonly profiles: ProfileChooser | null;
   private readonly casesEndpoint: (() => Promise<CasesEndpoint | null>) | null;
+  private readonly contactLensUrl: (() => Promise<string>) | null;
   private readonly log: SessionLogWriter;
   private readonly records: CommandRecordStorage;
   private readonly now: () => number;
@@ -173,6 +179,7 @@ export class CommandRouter {
     this.session = deps.session;
     this.profiles = deps.profiles ?? null;
     this.casesEndpoint = deps.casesEndpoint ?? null;
+    this.contactLensUrl = deps.contactLensUrl ?? null;
     this.log = deps.log;
     this.records = deps.records ?? commandRecordsItem;
     this.now = deps.now ?? Date.now;
@@ -248,6 +255,7 @@ export class CommandRouter {
     switch (snapshot.connection.status) {
       case 'ready':
         if (command.type === 'workspace') command = { ...command, cases: (await this.casesEndpoint?.()) ?? null };
+        if (command.type === 'transcript') command = { ...command, contactLens: (await this.contactLensUrl?.()) || null };
         return this.engine.sendCommand({ id, command }, this.timeoutMs);
       case 'connecting':
       case 'engine-lost':

@@ -5,6 +5,7 @@
 import type { ChatTextContentType } from './chat-attachments';
 import type { CasesEndpoint, WorkspaceAnswer, WorkspaceRequest } from '../workspace/workspace-requests';
 import type { TaskReferenceType } from './snapshot';
+import type { TranscriptAnswer, TranscriptRequest } from '../transcript/transcript-requests';
 
 export type DialTarget = { phoneNumber: string } | { quickConnectArn: string };
 
@@ -44,7 +45,9 @@ export type SessionCommand =
   | { type: 'task-template'; templateId: string } // one template with its fields, answered with value.template
   // The agent workspace (F20-F24): the customer's profiles and cases, answered with value.workspace.
   // `cases` is the admin's Cases service (settings workspace.casesUrl/casesDomainId), attached by the worker.
-  | { type: 'workspace'; request: WorkspaceRequest; cases?: CasesEndpoint | null };
+  | { type: 'workspace'; request: WorkspaceRequest; cases?: CasesEndpoint | null }
+  // The live transcript (F14): `contactLens` is the admin's Contact Lens backend (workspace.contactLensUrl), attached by the worker.
+  | { type: 'transcript'; request: TranscriptRequest; contactLens?: string | null };
 
 export type CommandType = SessionCommand['type'];
 
@@ -141,6 +144,7 @@ export interface CommandValue {
   templates?: TaskTemplateSummary[];
   template?: TaskTemplateView;
   workspace?: WorkspaceAnswer;
+  transcript?: TranscriptAnswer;
 }
 
 export type CommandResult = { ok: true; value?: CommandValue } | { ok: false; error: CommandError };

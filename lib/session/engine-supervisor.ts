@@ -73,6 +73,8 @@ export interface EngineSupervisorDeps {
   recoveryStateWaitMs?: number;
   /** Where the chats' items and typing go (the worker's transcript store). */
   chats?: { handleEngineEvent(event: Extract<EngineEvent, { type: 'chat-items' | 'chat-typing' }>): Promise<void> };
+  /** Where followed contacts' transcript segments go (the worker's transcript keeper). */
+  transcripts?: { handleReport(report: Extract<EngineEvent, { type: 'transcript' }>): Promise<void> };
 }
 
 /** The logout URL fetched from the worker: with host permission for the instance, the request carries the
@@ -120,6 +122,7 @@ export class EngineSupervisor {
   private readonly maxMissedPings: number;
   private readonly recoveryStateWaitMs: number;
   private readonly chats: EngineSupervisorDeps['chats'] | null;
+  private readonly transcripts: EngineSupervisorDeps['transcripts'] | null;
 
   /** Sign-in, sign-out and engine checks run one at a time. */
   private lifecycle: Promise<unknown> = Promise.resolve();
@@ -147,6 +150,7 @@ export class EngineSupervisor {
     this.maxMissedPings = deps.maxMissedPings ?? 3;
     this.recoveryStateWaitMs = deps.recoveryStateWaitMs ?? 1500;
     this.chats = deps.chats ?? null;
+    this.transcripts = deps.transcripts ?? null;
   }
 
   private serialize<T>(task: () => Promise<T>): Promise<T> {
@@ -293,6 +297,9 @@ export class EngineSupervisor {
       case 'chat-items':
       case 'chat-typing':
         await this.chats?.handleEngineEvent(event);
+        return;
+      case 'transcript':
+        await this.transcripts?.handleReport(event);
         return;
       case 'engine-started':
         this.missedPings = 0;

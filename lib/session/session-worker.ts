@@ -30,6 +30,7 @@ import { startScreenPop } from '../screen-pop/start-screen-pop';
 import { startCaseLinks } from '../case-links/start-case-links';
 import { isExtensionPage, ViewHub, type ViewPort } from './view-hub';
 import { createWorkspaceRoad } from './workspace-road';
+import { contactLensUrlSetting, startWorkerTranscripts } from '../transcript/start-transcripts';
 
 function isEngineMessage(message: unknown): message is EngineMessage {
   const candidate = message as Partial<EngineMessage> | null;
@@ -72,7 +73,9 @@ export function startSessionWorker(): SessionWorker {
   const chats = new ChatTranscriptStore(browserChatTranscriptStorage());
   // Which chats' customers wait for a reply (the badge counts them), kept in the snapshot.
   const chatWaiting = new ChatWaitingTracker({ store, chats }).start();
-  const supervisor = new EngineSupervisor({ store, document: engineDocument, channel, loginWindow, log, chats });
+  // Live transcripts (F14): the engine follows each live call and chat; kept per contact like the chats.
+  const transcripts = startWorkerTranscripts({ engine: channel, log, isOwnPage: (sender) => isExtensionPage(sender, browser.runtime.id, browser.runtime.getURL('/')) });
+  const supervisor = new EngineSupervisor({ store, document: engineDocument, channel, loginWindow, log, chats, transcripts: transcripts.keeper });
   // The admin's Cases service (settings), or null for the instance's own: attached to every workspace request.
   const casesEndpoint = async () => {
     const baseUrl = await getSetting('workspace.casesUrl');
@@ -83,7 +86,7 @@ export function startSessionWorker(): SessionWorker {
   // Screen pop (F29): the card on the active page and the CRM record tab, once per ringing contact; the
   // several-matches chooser in the panel goes through the router.
   const { screenPop } = startScreenPop({ store, log, workspace });
-  const router = new CommandRouter({ store, engine: channel, session: supervisor, profiles: screenPop, log, casesEndpoint });
+  const router = new CommandRouter({ store, engine: channel, session: supervisor, profiles: screenPop, log, casesEndpoint, contactLensUrl: contactLensUrlSetting });
   const badge = new BadgePainter();
   const notifier = new IncomingNotifier({ execute: (envelope) => router.execute(envelope), log });
   // CRM context (F31): a call dialed from a page carries the page (panel, and contact attributes where possible).
@@ -133,6 +136,7 @@ export function startSessionWorker(): SessionWorker {
     // A chat's transcript goes with its contact (closed after contact work, or signed out).
     const live = new Set(snapshot.contacts.map((contact) => contact.id));
     void chats.drop(previous.contacts.filter((contact) => !live.has(contact.id)).map((contact) => contact.id));
+    transcripts.handleSnapshot(snapshot, previous);
     void pageContexts.bindPending();
     views.broadcast(snapshot);
     phoneSettings.handleSnapshot(snapshot);
@@ -143,7 +147,7 @@ export function startSessionWorker(): SessionWorker {
 
   // ── listeners, registered in the first turn ──────────────────────────────────────────────────────────────
   browser.runtime.onConnect.addListener((port) => {
-    views.attach(port as unknown as ViewPort);
+    if (!views.attach(port as unknown as ViewPort)) transcripts.attach(port);
   });
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     // Click-to-dial content scripts ask for a call; the answer is the command's result.
@@ -219,6 +223,7 @@ export function startSessionWorker(): SessionWorker {
     // A dial noted by the worker before it stopped may have its contact in the restored snapshot already.
     void pageContexts.bindPending();
     await supervisor.start();
+    transcripts.restored(store.snapshot);
     // A chat offered while this worker was stopped (the snapshot may not change again before the offer ends).
     void chatAutoAccept.handleSnapshot(store.snapshot);
     // The restored chats' waiting times, from their stored transcripts.

@@ -160,6 +160,10 @@ export const SETTINGS_SCHEMA = {
   'workspace.casesUrl': text('workspace', 'http-url', '', false),
   /** The Cases domain id that service serves ('' = the one the local contact center names). */
   'workspace.casesDomainId': text('workspace', 'text', '', false),
+  /** The Contact Lens backend for a real instance's live transcript (ListRealtimeContactAnalysisSegments and
+   *  ListRealtimeContactAnalysisSegmentsV2 below it): a gateway of yours; '' = the local contact center's own (a real
+   *  instance without one shows no transcript). */
+  'workspace.contactLensUrl': text('workspace', 'http-url', '', false),
   /** An admin's customer lookup endpoint, a URL template with {phone}, {email}, {account} ('' = none): its JSON
    *  answer is merged into the customer's profile, each field marked as coming from it. */
   'workspace.lookupUrl': text('workspace', 'http-url', '', false),

@@ -24,6 +24,7 @@ import { mapAgent, mapContacts, mapQuickConnects } from './snapshot-mapping';
 import type { StreamsAgent, StreamsContact, StreamsEndpoint } from './streams-api';
 import { callStreams } from './streams-call';
 import { createWorkspaceEngine } from '../workspace/workspace-engine';
+import { createTranscriptEngine } from '../transcript/transcript-engine';
 
 export type EngineConnectionStatus = Extract<EngineEvent, { type: 'connection' }>['status'];
 type StatePatch = Extract<EngineEvent, { type: 'state' }>['patch'];
@@ -223,6 +224,9 @@ export function startEngine(options: EngineOptions): Engine {
     timeoutMs: options.callTimeoutMs,
   });
 
+  // The live transcript (F14): the contacts the worker follows, reported as their segments arrive.
+  const transcripts = createTranscriptEngine({ instanceUrl, agentArn: () => currentAgent()?.getAgentARN() ?? null, report: (r) => report({ type: 'transcript', ...r }), log });
+
   function subscribeContact(contact: StreamsContact & connect.Contact): void {
     const contactId = contact.getContactId();
     log('contact', { contactId, event: 'init', channel: contact.getType(), initiationMethod: contact.getInitiationMethod() });
@@ -298,7 +302,9 @@ export function startEngine(options: EngineOptions): Engine {
         ? await chatCommands.execute(envelope.id, command as ChatCommand)
         : command?.type === 'workspace'
           ? await workspace.execute(command.request, command.cases, envelope.id)
-          : await executor.execute(command);
+          : command?.type === 'transcript'
+            ? await transcripts.execute(command.request, command.contactLens)
+            : await executor.execute(command);
     log('command', {
       id: envelope.id,
       type: envelope.command?.type ?? null,
@@ -332,6 +338,7 @@ export function startEngine(options: EngineOptions): Engine {
       stopped = true;
       try {
         workspace.close();
+        transcripts.close();
         connect.core.terminate();
       } finally {
         options.container.replaceChildren();

@@ -14,6 +14,9 @@ import { profilesRoutes } from '../crm/profiles-api';
 import type { InstanceConfig } from '../model';
 import type { RoutingEngine } from '../routing/engine';
 import type { Database } from '../store/database';
+import { contactLensRoutes } from '../transcript/contact-lens-routes';
+import { sayRoute } from '../transcript/say-route';
+import type { TranscriptService } from '../transcript/transcript-service';
 import type { DeskPhones } from './deskphone';
 import { customerChatPageRoutes, customerChatStartRoute } from './customer-chat/customer-chat-routes';
 import { HttpError, MAX_BODY_BYTES } from './http-kit';
@@ -51,6 +54,10 @@ export interface ContactCenterAppParts {
   chatBridge: ChatRoutingBridge;
   /** The server's own base URL once it listens (http://127.0.0.1:<port>). */
   baseUrl: () => string;
+  /** The live transcript of calls and chats (Contact Lens routes, the say route, the live stream). */
+  transcripts: TranscriptService;
+  /** The live stream's heartbeat interval (tests shorten it). */
+  transcriptStream?: { heartbeatMs?: number };
 }
 
 /** Screen pops and case links: the extension's worker may call the routes that say so; nothing else cross-origin. */
@@ -78,6 +85,7 @@ export function buildContactCenterApp(parts: ContactCenterAppParts): LoopbackApp
         api.register(relatedItemsRoutes, { db, now: parts.now });
         api.get('/api/v1/instance', async () => instanceDescription(parts.config, parts.baseUrl()));
         api.register(customerChatStartRoute, { config: parts.config, bridge: parts.chatBridge, log: parts.log });
+        api.register(sayRoute, { transcripts: parts.transcripts, sessions });
       });
       // Amazon Connect's own routes and shapes (AWS errors; the participant service answers CORS as AWS does).
       app.register(startChatContactRoutes, { config: parts.config, bridge: parts.chatBridge, log: parts.log });
@@ -89,6 +97,8 @@ export function buildContactCenterApp(parts: ContactCenterAppParts): LoopbackApp
       app.register(customerProfilesPageRoutes);
       // Amazon Connect Cases on its public routes, for SigV4 backends and the signed-in agent's extension.
       app.register(casesRoutes, { prefix: CASES_BASE_PATH, db, config: parts.config, sessions, now: parts.now, log: parts.log });
+      // Contact Lens real-time analysis (calls and chats) and its live stream, for the same callers as Cases.
+      app.register(contactLensRoutes, { config: parts.config, sessions, transcripts: parts.transcripts, log: parts.log, stream: parts.transcriptStream });
       app.register(loginRoutes, { sessions, backend: parts.login });
       app.register(ccpRoutes, { sessions, sockets: parts.sockets, ccpHtml: parts.ccpHtml, ccpJs: parts.ccpJs });
       app.register(deskPhoneRoutes, { deskPhones: parts.deskPhones });

@@ -26,6 +26,9 @@ import { seedProfilesIfEmpty } from '../store/profile-repository';
 import { closeAllOpenIntervals, openStatusInterval, statusTimeReport } from '../store/status-time-repository';
 import { endTasksInFlight, listScheduledTasks, saveTask } from '../store/task-repository';
 import { seedTaskTemplatesIfEmpty } from '../store/task-template-repository';
+import { keepChatMessagesAsSegments } from '../transcript/chat-segments';
+import { TranscriptHub } from '../transcript/transcript-hub';
+import { TranscriptService } from '../transcript/transcript-service';
 import { buildContactCenterApp } from './app';
 import { DeskPhones } from './deskphone';
 import type { LoopbackApp } from './loopback-app';
@@ -46,6 +49,8 @@ export interface ContactCenterOptions {
   /** The instance to create when the data folder is new (default: the demo instance). */
   instance?: InstanceConfig;
   log?: (line: string) => void;
+  /** The live transcript stream's heartbeat interval in ms (default 15 s; tests shorten it). */
+  transcriptHeartbeatMs?: number;
 }
 
 export interface RunningContactCenter {
@@ -58,6 +63,8 @@ export interface RunningContactCenter {
   /** The chat layer (participant service, transcripts, attachments) and its link to the engine. */
   chat: ChatService;
   chatBridge: ChatRoutingBridge;
+  /** The live transcript of calls and chats; `transcripts.hub` is its TranscriptEvents (the recommender listens). */
+  transcripts: TranscriptService;
   db: Database;
   /** The Fastify app of the contact center (tests drive it with `inject()`; it is also listening on `url`). */
   app: LoopbackApp;
@@ -127,6 +134,11 @@ export async function startContactCenter(options: ContactCenterOptions): Promise
     onDeliveryError: (error) => log(`a chat item could not be pushed: ${(error as Error).message}`),
   });
   const chatBridge = new ChatRoutingBridge(engine, chat, log);
+  // The live transcript: lines said on calls, chat messages as they are sent, each contact's end announced.
+  const transcriptHub = new TranscriptHub((error) => log(`a transcript listener failed: ${(error as Error).message}`));
+  const transcripts = new TranscriptService({ db, engine, getRecord: (id) => getContactRecord(db, id), hub: transcriptHub, now: () => clock.now() });
+  transcripts.watchContactEnds();
+  keepChatMessagesAsSegments(chat, transcripts);
 
   const arns = new Arns(config);
   const sessions = new SessionStore(() => clock.now());
@@ -164,6 +176,8 @@ export async function startContactCenter(options: ContactCenterOptions): Promise
     chat,
     chatBridge,
     baseUrl: () => baseUrl,
+    transcripts,
+    transcriptStream: { heartbeatMs: options.transcriptHeartbeatMs },
   });
 
   const stopEverything = async () => {
@@ -204,6 +218,7 @@ export async function startContactCenter(options: ContactCenterOptions): Promise
     engine,
     chat,
     chatBridge,
+    transcripts,
     db,
     app,
     crmApp: crm.app,

@@ -10,6 +10,7 @@ import { casesDescription } from '../../cases/cases-model';
 import type { ChatRoutingBridge } from '../../chat/chat-routing-bridge';
 import type { InstanceConfig } from '../../model';
 import { customerProfilesDescription } from '../../profiles/profile-model';
+import { contactLensDescription } from '../../transcript/contact-lens-routes';
 import { AwsRequestError, useAwsShape } from './aws-shaped-scope';
 
 /** The flow id that routes to `queueId`: UUID-shaped and the same on every start, for scripts to keep. */
@@ -33,6 +34,7 @@ export function instanceDescription(config: InstanceConfig, baseUrl: string) {
     },
     customerProfiles: customerProfilesDescription(config),
     cases: casesDescription(config),
+    contactLens: contactLensDescription(),
   };
 }
 

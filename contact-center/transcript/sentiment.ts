@@ -25,9 +25,10 @@ export interface SentimentResult {
 }
 
 /** |score| at or beyond this is POSITIVE or NEGATIVE; closer to 0 is NEUTRAL. */
-export const SENTIMENT_THRESHOLD = 0.25;
-/** How much a negated term keeps of its polarity, turned around ("not bad" is milder than "good"). */
-const NEGATION_FACTOR = -0.75;
+export const SENTIMENT_THRESHOLD = 0.2;
+/** How much a negated term keeps of its polarity, turned around: "not good" is criticism, "not bad" only mild praise. */
+const NEGATED_POSITIVE_FACTOR = -0.75;
+const NEGATED_NEGATIVE_FACTOR = -0.5;
 /** How many words after a negator or an intensifier it still reaches. */
 const ENGLISH_SCOPE = 3;
 /** How many segments after a Japanese term a negator may come (満足|し|てい|ま|せん). */
@@ -194,7 +195,7 @@ class Scorer {
   private add(term: string, polarity: number, negated: boolean): void {
     let value = polarity;
     if (this.intensityReach > 0) value *= this.intensity;
-    if (negated) value *= NEGATION_FACTOR;
+    if (negated) value *= value > 0 ? NEGATED_POSITIVE_FACTOR : NEGATED_NEGATIVE_FACTOR;
     this.hits.push({ term, value });
     this.intensityReach = 0;
   }

@@ -1,6 +1,7 @@
 // The agent's chat contacts for the panel (F16, F17): which chats there are and where each stands, each chat's
 // transcript (followed per contact from the worker: the whole transcript first, then increments), unread counts,
-// how long the customer has waited for a reply, who is typing, and the chat commands.
+// how long the customer has waited for a reply, who is typing, and the chat commands; and text other views put in
+// a chat's draft (an article copied from Knowledge, a guide's text), which that chat's composer takes.
 
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef, watch } from 'vue';
@@ -40,6 +41,8 @@ export const useChatContactsStore = defineStore('chat-contacts', () => {
   /** Object URLs of the shown chats' image attachments, by attachment id (the transcript previews only these). */
   const previewUrls = ref<Record<string, string>>({});
   const previewsRequested = new Set<string>();
+  /** Text waiting to be added to a chat's draft, by contact id, until its composer takes it. */
+  const draftInsertions = ref<Record<string, string[]>>({});
 
   const chats = computed(() =>
     session.snapshot.contacts
@@ -199,6 +202,23 @@ export const useChatContactsStore = defineStore('chat-contacts', () => {
     if (result.ok && result.value?.url) window.open(result.value.url, '_blank', 'noopener');
   }
 
+  /** Adds `text` to the chat's draft (its composer shows it; the agent edits and sends) and shows that chat. */
+  function insertDraftText(contactId: string, text: string): void {
+    if (text.trim() === '') return;
+    draftInsertions.value = { ...draftInsertions.value, [contactId]: [...(draftInsertions.value[contactId] ?? []), text] };
+    if (chats.value.some((c) => c.contact.id === contactId && c.state !== 'incoming')) selectedId.value = contactId;
+  }
+
+  /** The text waiting for the chat's draft, taken (the composer calls this). */
+  function takeDraftText(contactId: string): string[] {
+    const waiting = draftInsertions.value[contactId] ?? [];
+    if (waiting.length > 0) {
+      const { [contactId]: _taken, ...rest } = draftInsertions.value;
+      draftInsertions.value = rest;
+    }
+    return waiting;
+  }
+
   return {
     chats,
     tabs,
@@ -211,5 +231,10 @@ export const useChatContactsStore = defineStore('chat-contacts', () => {
     typing: (contactId: string) => session.run({ type: 'chat-typing', contactId }, { inline: true }),
     attach,
     download,
+    draftInsertions,
+    insertDraftText,
+    takeDraftText,
+    /** How many messages the customer has sent in the chat (Knowledge asks for suggestions on each new one). */
+    customerMessageCount: (contactId: string) => (transcripts.value[contactId] ?? []).filter(isCustomerMessage).length,
   };
 });

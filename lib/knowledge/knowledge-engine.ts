@@ -89,7 +89,10 @@ export function createKnowledgeEngine(options: KnowledgeEngineOptions): Knowledg
   }
 
   async function collect(contactId: string, waitSeconds: number): Promise<KnowledgeSuggestion[]> {
-    const received = await qconnect().recommendations(await sessionOf(contactId), Math.min(Math.max(0, Math.round(waitSeconds)), MAX_WAIT_SECONDS));
+    // A contact without a Q in Connect session (its flow does not enable it) simply has no suggestions.
+    const session = await qconnect().sessionOf(contactId);
+    if (!session) return suggestions.get(contactId) ?? [];
+    const received = await qconnect().recommendations(session, Math.min(Math.max(0, Math.round(waitSeconds)), MAX_WAIT_SECONDS));
     const known = suggestions.get(contactId) ?? [];
     const at = now();
     const fresh = received

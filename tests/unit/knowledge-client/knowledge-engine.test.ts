@@ -76,6 +76,12 @@ describe('the knowledge engine', () => {
     expect(calls.find(([op]) => op === 'getRecommendations')?.[1]).toMatchObject({ waitTimeSeconds: 2 });
   });
 
+  it('has no suggestions, and asks nothing more, for a contact Q in Connect has no session for', async () => {
+    const { engine, calls } = engineWith(() => ({ Contact: { Id: 'c-1' } }));
+    expect(await engine.answer({ op: 'knowledge-recommendations', contactId: 'c-1' })).toEqual({ ok: true, value: { workspace: { suggestions: [] } } });
+    expect(calls.map(([op]) => op)).toEqual(['describeContact']);
+  });
+
   it('refuses feedback on a suggestion the contact never had', async () => {
     const { engine, calls } = engineWith(withSession);
     const result = await engine.answer({ op: 'knowledge-feedback', contactId: 'c-1', recommendationId: 'nope', helpful: false });
@@ -119,13 +125,13 @@ describe('the knowledge engine', () => {
     ]);
   });
 
-  it('says knowledge failed when there is no assistant, no session, or no sign-in; a refused request is the agent\'s to fix', async () => {
+  it('says knowledge failed when there is no assistant, feedback without a session, or no sign-in; a refused request is the agent\'s to fix', async () => {
     const none = engineWith(() => ({ IntegrationAssociationSummaryList: [] }), { instanceUrl: 'https://example.my.connect.aws' });
     expect(await none.engine.answer({ op: 'knowledge-search', contactId: null, text: 'x' })).toMatchObject({ ok: false, error: { params: { source: 'knowledge' } } });
     const noSession = engineWith(() => ({ Contact: {} }));
-    expect(await noSession.engine.answer({ op: 'knowledge-recommendations', contactId: 'c-1' })).toMatchObject({
+    expect(await noSession.engine.answer({ op: 'knowledge-feedback', contactId: 'c-1', recommendationId: 'r', helpful: true })).toMatchObject({
       ok: false,
-      error: { code: 'workspace-source-failed', detail: expect.stringContaining('no session') },
+      error: { code: 'workspace-source-failed' },
     });
     const signedOut = engineWith(withSession, { agentArn: null });
     expect(await signedOut.engine.answer({ op: 'knowledge-article', knowledgeBaseId: 'kb', contentId: 'x' })).toMatchObject({ ok: false, error: { detail: expect.stringContaining('not signed in') } });

@@ -18,6 +18,8 @@ import { seedDemoCasesIfEmpty } from '../seed/demo-case-values';
 import { DEMO_CASES, DEMO_PROFILES } from '../seed/demo-customers';
 import { DEFAULT_DEMO_PASSWORD } from '../seed/demo-instance';
 import { demoTaskTemplates } from '../seed/demo-task-templates';
+import { KnowledgeBase } from '../knowledge/knowledge-base';
+import { seedKnowledgeIfEmpty } from '../knowledge/seed-articles';
 import { getContactRecord, listContactRecords, markInFlightAsServerRestart, saveContactRecord } from '../store/contact-record-repository';
 import { openDatabase, type Database } from '../store/database';
 import { findUserForLogin, loadInstanceConfig, saveAgentConfig, seedIfEmpty } from '../store/instance-repository';
@@ -65,6 +67,8 @@ export interface RunningContactCenter {
   chatBridge: ChatRoutingBridge;
   /** The live transcript of calls and chats; `transcripts.hub` is its TranscriptEvents (the recommender listens). */
   transcripts: TranscriptService;
+  /** The knowledge base (articles in SQLite, searched in memory): Q in Connect's content and recommendations. */
+  knowledge: KnowledgeBase;
   db: Database;
   /** The Fastify app of the contact center (tests drive it with `inject()`; it is also listening on `url`). */
   app: LoopbackApp;
@@ -100,6 +104,9 @@ export async function startContactCenter(options: ContactCenterOptions): Promise
   const config = loadInstanceConfig(db);
   if (seedTaskTemplatesIfEmpty(db, demoTaskTemplates(config, now))) log('created the demo task templates');
   if (seedDemoCasesIfEmpty(db, config, now)) log('created the demo case templates and put the demo cases on them');
+  const seededArticles = seedKnowledgeIfEmpty(db, config.queues.map((queue) => queue.name), now, log);
+  if (seededArticles > 0) log(`created ${seededArticles} demo knowledge articles`);
+  const knowledge = KnowledgeBase.fromDatabase(db, () => clock.now());
   const engine = new RoutingEngine(config, { clock, ...options.engine });
   for (const agentId of engine.agentIds()) openStatusInterval(db, agentId, engine.getAgentView(agentId).state.name, now);
   engine.observe({
@@ -219,6 +226,7 @@ export async function startContactCenter(options: ContactCenterOptions): Promise
     chat,
     chatBridge,
     transcripts,
+    knowledge,
     db,
     app,
     crmApp: crm.app,

@@ -11,6 +11,8 @@ import type { ChatRoutingBridge } from '../chat/chat-routing-bridge';
 import type { ChatService } from '../chat/chat-service';
 import { relatedItemsRoutes } from '../crm/case-related-items-api';
 import { profilesRoutes } from '../crm/profiles-api';
+import { loadGuideLibrary } from '../guides/guide-library';
+import { guideRoutes } from '../guides/guide-routes';
 import type { InstanceConfig } from '../model';
 import type { RoutingEngine } from '../routing/engine';
 import type { Database } from '../store/database';
@@ -97,6 +99,8 @@ export function buildContactCenterApp(parts: ContactCenterAppParts): LoopbackApp
       app.register(customerProfilesPageRoutes);
       // Amazon Connect Cases on its public routes, for SigV4 backends and the signed-in agent's extension.
       app.register(casesRoutes, { prefix: CASES_BASE_PATH, db, config: parts.config, sessions, now: parts.now, log: parts.log });
+      // Step-by-step guides as Connect serves flows (ListContactFlows, DescribeContactFlow), for the same callers as Cases.
+      app.register(guideRoutes, { config: parts.config, sessions, guides: loadGuideLibrary(), log: parts.log });
       // Contact Lens real-time analysis (calls and chats) and its live stream, for the same callers as Cases.
       app.register(contactLensRoutes, { config: parts.config, sessions, transcripts: parts.transcripts, log: parts.log, stream: parts.transcriptStream });
       app.register(loginRoutes, { sessions, backend: parts.login });

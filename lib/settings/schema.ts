@@ -19,7 +19,7 @@ export type StringFormat =
   | 'text'; // any text (trimmed)
 
 /** How each entry of a string list is checked. */
-export type StringListFormat = 'match-pattern' | 'origin';
+export type StringListFormat = 'match-pattern' | 'origin' | 'guide'; // guide: one step-by-step guide's JSON (lib/guides)
 
 /** A CRM site rule as policy and settings give it (lib/crm-rules/crm-rule.ts is the runtime shape). */
 export interface CrmRuleSetting {
@@ -164,6 +164,9 @@ export const SETTINGS_SCHEMA = {
    *  ListRealtimeContactAnalysisSegmentsV2 below it): a gateway of yours; '' = the local contact center's own (a real
    *  instance without one shows no transcript). */
   'workspace.contactLensUrl': text('workspace', 'http-url', '', false),
+  /** Step-by-step guides of the admin's (F25), each entry one guide's JSON text (docs/guides.md); they replace the
+   *  contact center's guides of the same Id. */
+  'workspace.guides': { kind: 'string-list', group: 'workspace', agentEditable: false, format: 'guide', maxItems: 50, default: [] } as StringListSetting,
   /** An admin's customer lookup endpoint, a URL template with {phone}, {email}, {account} ('' = none): its JSON
    *  answer is merged into the customer's profile, each field marked as coming from it. */
   'workspace.lookupUrl': text('workspace', 'http-url', '', false),

@@ -3,6 +3,7 @@
 // throws: bad input is a problem, not a crash.
 import { assertMatchPattern } from '../crm-rules/match-pattern';
 import { isE164, toCountryCode } from '../phone/phone-number';
+import { describeProblems, validateGuide } from '../guides/validate-guide';
 import type { CrmRuleSetting, SettingDefinition, StringFormat, StringListFormat } from './schema';
 
 export type SettingProblemCode =
@@ -21,6 +22,7 @@ export type SettingProblemCode =
   | 'not-origin'
   | 'invalid-rule'
   | 'duplicate-rule-id'
+  | 'invalid-guide'
   | 'locked'
   | 'not-agent-editable';
 
@@ -76,7 +78,22 @@ function checkStringFormat(format: StringFormat, text: string): Checked<string> 
   }
 }
 
+/** One guide's JSON text (a policy list entry): refused with the JSON path of the first bad field. */
+function checkGuideText(entry: string): Checked<string> {
+  let value: unknown;
+  try {
+    value = JSON.parse(entry);
+  } catch {
+    return problem('invalid-guide', { path: '', detail: 'not valid JSON' });
+  }
+  const checked = validateGuide(value);
+  if (checked.ok) return { ok: true, value: entry };
+  const [first] = checked.problems;
+  return problem('invalid-guide', { path: first.path || '-', detail: describeProblems(checked.problems) });
+}
+
 function checkListEntry(format: StringListFormat, entry: string): Checked<string> {
+  if (format === 'guide') return checkGuideText(entry);
   if (format === 'match-pattern') {
     try {
       assertMatchPattern(entry);

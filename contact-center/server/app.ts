@@ -14,6 +14,9 @@ import { profilesRoutes } from '../crm/profiles-api';
 import { loadGuideLibrary } from '../guides/guide-library';
 import { guideRoutes } from '../guides/guide-routes';
 import type { InstanceConfig } from '../model';
+import { QCONNECT_BASE_PATH } from '../qconnect/qconnect-model';
+import { qconnectRoutes } from '../qconnect/qconnect-routes';
+import type { QConnectService } from '../qconnect/qconnect-service';
 import type { RoutingEngine } from '../routing/engine';
 import type { Database } from '../store/database';
 import { contactLensRoutes } from '../transcript/contact-lens-routes';
@@ -36,6 +39,7 @@ import { participantServiceRoutes } from './routes/participant-service';
 import { instanceDescription, startChatContactRoutes } from './routes/start-chat-contact';
 import { startTaskContactRoutes } from './routes/start-task-contact';
 import { taskTemplateRoutes } from './routes/task-templates';
+import { wisdomPageRoutes } from './routes/wisdom-page';
 import { assertNotCrossSite, isFromBrowserExtension } from './security';
 import type { SessionStore } from './sessions';
 
@@ -56,6 +60,8 @@ export interface ContactCenterAppParts {
   chatBridge: ChatRoutingBridge;
   /** The server's own base URL once it listens (http://127.0.0.1:<port>). */
   baseUrl: () => string;
+  /** Amazon Q in Connect: knowledge search, recommendations and feedback (public routes and agent-app targets). */
+  qconnect: QConnectService;
   /** The live transcript of calls and chats (Contact Lens routes, the say route, the live stream). */
   transcripts: TranscriptService;
   /** The live stream's heartbeat interval (tests shorten it). */
@@ -95,8 +101,11 @@ export function buildContactCenterApp(parts: ContactCenterAppParts): LoopbackApp
       app.register(taskTemplateRoutes, { config: parts.config, db, now: parts.now, log: parts.log });
       app.register(startTaskContactRoutes, { config: parts.config, engine, db, log: parts.log });
       // Customer Profiles the way Connect serves its browser agent apps: the agent-app proxy and its helper page.
-      app.register(agentAppApiRoutes, { db, config: parts.config, now: parts.now, sessions, log: parts.log });
+      app.register(agentAppApiRoutes, { db, config: parts.config, now: parts.now, sessions, log: parts.log, qconnect: parts.qconnect });
       app.register(customerProfilesPageRoutes);
+      // Amazon Q in Connect: its helper page for amazon-q-connectjs, and its public routes for the same callers as Cases.
+      app.register(wisdomPageRoutes);
+      app.register(qconnectRoutes, { prefix: QCONNECT_BASE_PATH, service: parts.qconnect, sessions, log: parts.log });
       // Amazon Connect Cases on its public routes, for SigV4 backends and the signed-in agent's extension.
       app.register(casesRoutes, { prefix: CASES_BASE_PATH, db, config: parts.config, sessions, now: parts.now, log: parts.log });
       // Step-by-step guides as Connect serves flows (ListContactFlows, DescribeContactFlow), for the same callers as Cases.

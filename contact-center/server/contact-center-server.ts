@@ -31,6 +31,8 @@ import { seedTaskTemplatesIfEmpty } from '../store/task-template-repository';
 import { keepChatMessagesAsSegments } from '../transcript/chat-segments';
 import { TranscriptHub } from '../transcript/transcript-hub';
 import { TranscriptService } from '../transcript/transcript-service';
+import { QConnectService } from '../qconnect/qconnect-service';
+import { Recommender } from '../qconnect/recommender';
 import { buildContactCenterApp } from './app';
 import { DeskPhones } from './deskphone';
 import type { LoopbackApp } from './loopback-app';
@@ -69,6 +71,8 @@ export interface RunningContactCenter {
   transcripts: TranscriptService;
   /** The knowledge base (articles in SQLite, searched in memory): Q in Connect's content and recommendations. */
   knowledge: KnowledgeBase;
+  /** Amazon Q in Connect (sessions, recommendations, feedback) over the knowledge base. */
+  qconnect: QConnectService;
   db: Database;
   /** The Fastify app of the contact center (tests drive it with `inject()`; it is also listening on `url`). */
   app: LoopbackApp;
@@ -146,6 +150,19 @@ export async function startContactCenter(options: ContactCenterOptions): Promise
   const transcripts = new TranscriptService({ db, engine, getRecord: (id) => getContactRecord(db, id), hub: transcriptHub, now: () => clock.now() });
   transcripts.watchContactEnds();
   keepChatMessagesAsSegments(chat, transcripts);
+  // Amazon Q in Connect over the knowledge base: a session per contact, and the recommender hearing what customers
+  // say (call segments, chat messages) and matching their contacts' attributes once connected.
+  const qconnect = new QConnectService({
+    db,
+    config,
+    knowledge,
+    contacts: { record: (id) => (engine.hasContact(id) ? engine.getContact(id).record : getContactRecord(db, id)) },
+    now: () => clock.now(),
+    baseUrl: () => baseUrl,
+  });
+  const recommender = new Recommender({ service: qconnect, queues: config.queues, log });
+  recommender.listen(transcriptHub);
+  engine.observe({ recordChanged: (record) => recommender.contactChanged(record) });
 
   const arns = new Arns(config);
   const sessions = new SessionStore(() => clock.now());
@@ -185,9 +202,11 @@ export async function startContactCenter(options: ContactCenterOptions): Promise
     baseUrl: () => baseUrl,
     transcripts,
     transcriptStream: { heartbeatMs: options.transcriptHeartbeatMs },
+    qconnect,
   });
 
   const stopEverything = async () => {
+    qconnect.close();
     sockets.closeAll();
     deskPhones.closeAll();
     await app.close();
@@ -227,6 +246,7 @@ export async function startContactCenter(options: ContactCenterOptions): Promise
     chatBridge,
     transcripts,
     knowledge,
+    qconnect,
     db,
     app,
     crmApp: crm.app,
@@ -237,6 +257,7 @@ export async function startContactCenter(options: ContactCenterOptions): Promise
       const ended = engine.shutdown();
       if (ended.length > 0) log(`${ended.length} contact(s) in flight recorded as ended (server_restart)`);
       closeAllOpenIntervals(db, clock.now());
+      qconnect.close();
       sockets.closeAll();
       deskPhones.closeAll();
       await Promise.all([app.close(), crm.close()]);

@@ -1,12 +1,16 @@
 // `POST /agent-app/api`: the agent-app proxy Amazon Connect gives its browser agent apps, here for Customer
-// Profiles. `x-amz-target: AgentAppService.CustomerProfiles.<operation>` names the operation (lower camel case, as
-// the official client sends it) and the body is the Customer Profiles API's, DomainName included. Only the
+// Profiles and Amazon Q in Connect. `x-amz-target: AgentAppService.CustomerProfiles.<operation>` names a Customer
+// Profiles operation (lower camel case, as the official client sends it; the body is the API's, DomainName
+// included); `AgentAppService.WisdomV2.<operation>` and `AgentAppService.Acs.describeContact` are Q in Connect's
+// (contact-center/qconnect/qconnect-agent-app.ts, the bodies amazon-q-connectjs sends). Only the
 // signed-in agent's own pages may call it: the session cookie the login form set, and no other origin (a web page
 // in the agent's browser is refused before its body is read). Answers and refusals are in the API's shapes.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { callCustomerProfiles, CUSTOMER_PROFILES_OPERATIONS, isCustomerProfilesOperation } from '../../profiles/customer-profiles-service';
 import type { ProfilesContext } from '../../profiles/profile-model';
+import { callQConnectAgentApp, qconnectTargetOf } from '../../qconnect/qconnect-agent-app';
+import type { QConnectService } from '../../qconnect/qconnect-service';
 import type { SessionStore } from '../sessions';
 import { AwsRequestError, useAwsShape } from './aws-shaped-scope';
 
@@ -16,6 +20,8 @@ export const CUSTOMER_PROFILES_TARGET_PREFIX = 'AgentAppService.CustomerProfiles
 export interface AgentAppApiOptions extends ProfilesContext {
   sessions: SessionStore;
   log: (line: string) => void;
+  /** Amazon Q in Connect (the WisdomV2 and Acs targets). */
+  qconnect: QConnectService;
 }
 
 const WRITES = new Set(['createProfile', 'updateProfile', 'addProfileKey']);
@@ -27,7 +33,7 @@ const WRITES = new Set(['createProfile', 'updateProfile', 'addProfileKey']);
  */
 function assertOwnOrigin(request: FastifyRequest): void {
   const forbidden = () =>
-    new AwsRequestError(403, 'AccessDeniedException', 'Only the contact center’s own pages (its /customerprofiles-v2 page) may call /agent-app/api; other web pages may not read or change profiles.');
+    new AwsRequestError(403, 'AccessDeniedException', 'Only the contact center’s own pages (its /customerprofiles-v2 and /wisdom-v2 pages) may call /agent-app/api; other web pages may not read or change profiles or knowledge.');
   const site = request.headers['sec-fetch-site'];
   if (site !== undefined && site !== 'same-origin') throw forbidden();
   const origin = request.headers.origin;
@@ -49,7 +55,7 @@ export function operationOf(target: string | string[] | undefined) {
     throw new AwsRequestError(
       400,
       'UnknownOperationException',
-      `x-amz-target must be ${CUSTOMER_PROFILES_TARGET_PREFIX}<operation>, the operation one of ${CUSTOMER_PROFILES_OPERATIONS.join(', ')}; got ${JSON.stringify(value ?? null)}.`,
+      `x-amz-target must be ${CUSTOMER_PROFILES_TARGET_PREFIX}<operation>, the operation one of ${CUSTOMER_PROFILES_OPERATIONS.join(', ')}, or AgentAppService.WisdomV2.<operation> or AgentAppService.Acs.describeContact; got ${JSON.stringify(value ?? null)}.`,
     );
   }
   return operation;
@@ -73,8 +79,16 @@ export const agentAppApiRoutes: FastifyPluginAsyncTypebox<AgentAppApiOptions> = 
     agentOf.set(request, agentId);
   };
 
-  app.post(AGENT_APP_API_PATH, { onRequest: guard }, async (request) => {
-    const operation = operationOf(request.headers['x-amz-target']);
+  app.post(AGENT_APP_API_PATH, { onRequest: guard }, async (request, reply) => {
+    const target = request.headers['x-amz-target'];
+    const qconnectTarget = typeof target === 'string' ? qconnectTargetOf(target) : null;
+    if (qconnectTarget !== null) {
+      const gone = new AbortController();
+      // The response closing before it was sent means the caller went away: a long poll then stops waiting.
+      reply.raw.once('close', () => gone.abort());
+      return callQConnectAgentApp(options.qconnect, options.config, { target: qconnectTarget, body: request.body, agentId: agentOf.get(request) ?? '', signal: gone.signal });
+    }
+    const operation = operationOf(target);
     const answer = callCustomerProfiles(context, operation, request.body);
     if (WRITES.has(operation)) log(`customer profiles: ${operation} by ${agentOf.get(request) ?? 'an agent'}`);
     return answer;

@@ -10,6 +10,7 @@ import { casesDescription } from '../../cases/cases-model';
 import type { ChatRoutingBridge } from '../../chat/chat-routing-bridge';
 import type { InstanceConfig } from '../../model';
 import { customerProfilesDescription } from '../../profiles/profile-model';
+import { qconnectDescription } from '../../qconnect/qconnect-model';
 import { contactLensDescription } from '../../transcript/contact-lens-routes';
 import { AwsRequestError, useAwsShape } from './aws-shaped-scope';
 
@@ -34,6 +35,7 @@ export function instanceDescription(config: InstanceConfig, baseUrl: string) {
     },
     customerProfiles: customerProfilesDescription(config),
     cases: casesDescription(config),
+    qconnect: qconnectDescription(config),
     contactLens: contactLensDescription(),
   };
 }

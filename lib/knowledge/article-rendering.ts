@@ -1,14 +1,23 @@
 // How an article from the knowledge base is shown and copied in the panel: Markdown and plain text rendered like a
 // chat message (markdown-it with raw HTML and images off, links http(s)/mailto only and opening in a new tab,
-// DOMPurify's allow-list), HTML reduced to its text first; and the text "Copy to chat" puts in the composer.
+// DOMPurify's allow-list), HTML reduced to its text (shown escaped); and the text "Copy to chat" puts in the composer.
 import { renderMessageBody, type RenderedMessage } from '../chat-rendering/render-message';
 import type { KnowledgeArticleView } from './knowledge-views';
 
-/** An HTML body's text: parsed in an inert document (nothing loads or runs), block ends kept as line breaks. */
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" };
+
+/** An HTML body's text, without parsing it as a document (nothing in it can load or run): script and style
+ *  blocks dropped, block ends kept as line breaks, other tags removed, common entities decoded. The result is
+ *  shown as plain text, escaped, so a tag this misses is shown, never obeyed. */
 export function htmlToText(html: string): string {
-  const doc = new DOMParser().parseFromString(html, 'text/html');
-  for (const block of doc.body.querySelectorAll('p, div, li, br, h1, h2, h3, h4, h5, h6, tr')) block.append('\n');
-  return (doc.body.textContent ?? '').replace(/\n{3,}/g, '\n\n').trim();
+  return html
+    .replace(/<(script|style|template|noscript)\b[\s\S]*?<\/\1\s*>/gi, '')
+    .replace(/<(br|\/p|\/div|\/li|\/h[1-6]|\/tr)\b[^>]*>/gi, '\n')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(#39|[a-z]+);/gi, (entity, name: string) => ENTITIES[name.toLowerCase()] ?? entity)
+    .replace(/[ \t]+\n/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }
 
 const isHtml = (contentType: string) => /^(text\/html|application\/xhtml\+xml)\b/i.test(contentType);

@@ -2,6 +2,7 @@
 // on a live call joins its transcript (201 with the segment). For the /demo/ customer pages (same origin), scripts,
 // and the extension's worker with the signed-in agent's session (an agent may speak only on a call of their own).
 // Refusals are the API's `{ error: { code, message } }`, with codes the extension translates (TranscriptError).
+// `GET` on the same path lists a contact's segments so far (the demo page shows the conversation; scripts check it).
 
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
@@ -18,6 +19,9 @@ export interface SayRouteOptions {
 /** role and text are checked by the service, which names what is wrong with its own error codes. */
 const SayBody = Type.Object({ role: Type.Optional(Type.Unknown()), text: Type.Optional(Type.Unknown()) });
 const ContactParams = Type.Object({ contactId: Type.String({ minLength: 1, maxLength: 256 }) });
+/** `after`: the last sequence the caller has (a poller asks only for what is new). */
+const ListQuery = Type.Object({ after: Type.Optional(Type.Integer({ minimum: 0, errorMessage: '"after" must be the sequence of a segment (a whole number)' })) });
+const LIST_LIMIT = 1000;
 
 export const sayRoute: FastifyPluginAsyncTypebox<SayRouteOptions> = async (app, { transcripts, sessions }) => {
   app.post(
@@ -37,4 +41,11 @@ export const sayRoute: FastifyPluginAsyncTypebox<SayRouteOptions> = async (app, 
       }
     },
   );
+
+  app.get('/api/v1/contacts/:contactId/transcript', { schema: { params: ContactParams, querystring: ListQuery } }, async (request) => {
+    const { contactId } = request.params;
+    const contact = transcripts.contact(contactId);
+    if (!contact) throw new HttpError(404, `contact ${contactId} does not exist`, 'ResourceNotFoundException');
+    return { contactId, channel: contact.channel, ended: contact.ended, segments: transcripts.segments(contactId, request.query.after ?? 0, LIST_LIMIT) };
+  });
 };

@@ -21,7 +21,7 @@ export const ENGLISH_POLARITY: ReadonlyMap<string, number> = new Map([
   ['problem', -1.2], ['problems', -1.2], ['issue', -0.8], ['issues', -0.8], ['error', -1.2], ['errors', -1.2],
   ['wrong', -1.5], ['overcharged', -2.5], ['overcharge', -2.5], ['complaint', -2], ['complain', -2], ['refund', -0.8],
   ['dropping', -1.5], ['drops', -1.5], ['dropped', -1.5], ['disconnects', -1.5], ['disconnected', -1.2],
-  ['keeps dropping', -2], ['outage', -2], ['down', -0.8], ['cancel', -1], ['mistake', -1.5], ['charged twice', -2.5],
+  ['keeps dropping', -2], ['not arrived', -2], ["hasn't arrived", -2], ['never arrived', -2.5], ['outage', -2], ['down', -1], ['cancel', -1], ['mistake', -1.5], ['charged twice', -2.5],
   ['waste', -2], ['wasted', -2], ['hate', -3], ['never works', -2.5], ['confusing', -1.5], ['confused', -1.2],
   ['expensive', -1.5], ['lost', -1.2], ['missing', -1.2], ['damaged', -2], ['unfortunately', -1], ['sorry', -0.5],
 ]);
@@ -55,7 +55,7 @@ export const JAPANESE_POLARITY: ReadonlyMap<string, number> = new Map([
   ['安心', 1.5], ['丁寧', 1.5], ['親切', 2], ['便利', 1.5], ['快適', 2], ['解決', 2], ['直', 1], ['直り', 1.5],
   ['直っ', 1.5], ['つなが', 0.8], ['繋が', 0.8], ['使え', 0.8], ['分かりやす', 1.5],
   ['わかりやす', 1.5], ['楽', 1], ['好き', 2], ['大好き', 3], ['完璧', 3], ['スムーズ', 1.2], ['問題ない', 1.5],
-  ['ばっちり', 2], ['大丈夫', 0.8], ['順調', 1.5],
+  ['ばっちり', 2], ['届きませ', -2], ['届い', 1], ['大丈夫', 0.8], ['順調', 1.5],
   // complaints, trouble, anger
   ['悪', -2], ['最悪', -3], ['ひど', -3], ['酷', -3], ['困', -2], ['困っ', -2], ['不満', -2.5], ['不便', -2],
   ['不安', -1.5], ['不具合', -2], ['故障', -2], ['壊れ', -2], ['切れ', -1.5], ['途切れ', -1.5], ['落ち', -1.2],

@@ -144,3 +144,20 @@ describe('who may say a line', () => {
     f().endCall(contactId);
   });
 });
+
+describe('reading a contact’s transcript (GET, for the demo page and scripts)', () => {
+  it('lists the segments so far, or only those after a sequence; 404 for an unknown contact', async () => {
+    const { cc } = f();
+    const contactId = f().connectedCall('agent1');
+    for (const text of ['first', 'second', 'third']) expect((await f().say(contactId, { role: 'CUSTOMER', text })).status).toBe(201);
+    const all = (await (await fetch(`${cc.url}/api/v1/contacts/${contactId}/transcript`)).json()) as { channel: string; ended: boolean; segments: { content: string }[] };
+    expect(all).toMatchObject({ channel: 'voice', ended: false });
+    expect(all.segments.map((s) => s.content)).toEqual(['first', 'second', 'third']);
+    const newer = (await (await fetch(`${cc.url}/api/v1/contacts/${contactId}/transcript?after=2`)).json()) as { segments: { content: string; sequence: number }[] };
+    expect(newer.segments.map((s) => [s.sequence, s.content])).toEqual([[3, 'third']]);
+    expect((await fetch(`${cc.url}/api/v1/contacts/${contactId}/transcript?after=x`)).status).toBe(400);
+    f().endCall(contactId);
+    expect(((await (await fetch(`${cc.url}/api/v1/contacts/${contactId}/transcript`)).json()) as { ended: boolean }).ended).toBe(true);
+    expect((await fetch(`${cc.url}/api/v1/contacts/nope/transcript`)).status).toBe(404);
+  });
+});

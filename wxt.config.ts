@@ -1,4 +1,6 @@
-// Build configuration of the Switchboard extension (WXT): modules, manifest and the Chrome MV3 target.
+// Build configuration of the Switchboard extension (WXT): modules, manifest, and its two targets: Chrome MV3
+// (side panel, offscreen engine) and Firefox MV2 (sidebar_action, engine in the persistent background page;
+// docs/firefox.md says why MV2).
 import { defineConfig } from 'wxt';
 
 /**
@@ -13,6 +15,18 @@ export const EXTENSION_PUBLIC_KEY =
 /** Firefox's add-on id (its policies.json names it under 3rdparty.Extensions). */
 export const GECKO_ID = 'switchboard@switchboard.dev';
 
+/**
+ * Firefox's browser_specific_settings.gecko. 140 is the oldest ESR with the CSS Custom Highlight API and the
+ * built-in data consent. What Switchboard transmits, and to whom, is declared for that consent: calls and chats
+ * go through the organisation's contact center (personal communications); a number dialed from a page, and
+ * the page's address and title bound to the call, go to it too (website content, browsing activity).
+ */
+const FIREFOX_GECKO_SETTINGS = {
+  id: GECKO_ID,
+  strict_min_version: '140.0',
+  data_collection_permissions: { required: ['personalCommunications', 'websiteContent', 'browsingActivity'] },
+};
+
 export default defineConfig({
   modules: ['@wxt-dev/module-vue', '@wxt-dev/webextension-polyfill'],
   manifest: ({ browser }) => ({
@@ -20,9 +34,10 @@ export default defineConfig({
     description: '__MSG_extension_description__',
     default_locale: 'en',
     permissions: [
-      'sidePanel', // the softphone lives there
+      // Chrome only: Firefox has neither API (its panel is sidebar_action, its engine a frame of the background page).
+      ...(browser === 'firefox' ? [] : ['sidePanel' /* the softphone lives there */]),
       'storage', // the session snapshot (storage.session) and settings
-      'offscreen', // the engine: streams' initCCP with microphone and WebRTC, alive while the panel is closed
+      ...(browser === 'firefox' ? [] : ['offscreen' /* the engine: streams' initCCP with microphone and WebRTC, alive while the panel is closed */]),
       'notifications', // an incoming call when the panel is closed (Accept / Reject)
       'alarms', // the engine watchdog wakes a stopped worker
       'contextMenus', // "Call <selection>" on web pages (click-to-dial)
@@ -35,10 +50,14 @@ export default defineConfig({
     host_permissions: ['http://127.0.0.1/*', 'http://localhost/*', 'https://*.my.connect.aws/*', 'https://*.awsapps.com/*', 'https://*.amazonaws.com/*'],
     // Admins' policy (F32): the schema Chrome checks managed storage against (built from lib/settings/schema.ts).
     storage: { managed_schema: 'managed_schema.json' },
-    ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: GECKO_ID } } } : { key: EXTENSION_PUBLIC_KEY }),
+    ...(browser === 'firefox'
+      ? // Firefox for Android has no sidebar; its data consent starts at 142, which is all the key says there.
+        { browser_specific_settings: { gecko: FIREFOX_GECKO_SETTINGS, gecko_android: { strict_min_version: '142.0' } } }
+      : { key: EXTENSION_PUBLIC_KEY }),
     action: { default_title: '__MSG_action_title__' },
     commands: {
-      _execute_action: { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_command_open_panel__' },
+      // Opens the panel: Chrome's side panel through the toolbar action, Firefox's sidebar directly.
+      [browser === 'firefox' ? '_execute_sidebar_action' : '_execute_action']: { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_command_open_panel__' },
       'accept-contact': { suggested_key: { default: 'Alt+Shift+A' }, description: '__MSG_command_accept_contact__' },
       'end-contact': { suggested_key: { default: 'Alt+Shift+E' }, description: '__MSG_command_end_contact__' },
       'toggle-mute': { suggested_key: { default: 'Alt+Shift+M' }, description: '__MSG_command_toggle_mute__' },

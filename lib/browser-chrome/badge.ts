@@ -79,7 +79,8 @@ export class BadgePainter {
   private painted: BadgeLook | null = null;
 
   constructor(
-    private readonly action: ActionApi = browser.action as unknown as ActionApi,
+    // `action` in MV3; Firefox's MV2 build has the same calls on `browserAction`.
+    private readonly action: ActionApi = ((browser as unknown as { action?: ActionApi }).action ?? (browser as unknown as { browserAction: ActionApi }).browserAction),
     private readonly t: Translate = browserTranslate,
   ) {}
 

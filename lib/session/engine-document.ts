@@ -1,6 +1,7 @@
 // The offscreen document that hosts the engine: create it for an instance, find it, close it. Chrome allows one
 // offscreen document per extension, so creation is single-flight (a second caller waits for the first).
 import { browser, type Browser } from 'wxt/browser';
+import { backgroundFrameOffscreenApi, hasOffscreenDocuments } from '../platform/engine-frame';
 
 export const ENGINE_DOCUMENT_PATH = 'offscreen.html';
 
@@ -52,7 +53,10 @@ export function instanceOfDocumentUrl(documentUrl: string): string | null {
   }
 }
 
-export function createEngineDocument(api: OffscreenApi = browserOffscreenApi(), region: () => Promise<string> = () => Promise.resolve('')): EngineDocument {
+/** The engine's host: Chrome's offscreen document, or in Firefox an iframe of the background page. */
+export const platformOffscreenApi = (): OffscreenApi => (hasOffscreenDocuments() ? browserOffscreenApi() : backgroundFrameOffscreenApi());
+
+export function createEngineDocument(api: OffscreenApi = platformOffscreenApi(), region: () => Promise<string> = () => Promise.resolve('')): EngineDocument {
   let creating: Promise<void> | null = null;
   let closing: Promise<void> | null = null;
 

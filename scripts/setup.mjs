@@ -1,6 +1,8 @@
-// Prepares a checkout to run: installs npm dependencies when needed and finds a Chromium for tests and demos.
+// Prepares a checkout to run: installs npm dependencies when needed and finds a Chromium for tests and demos;
+// with --firefox, also a Firefox for the Firefox tests (Debian's firefox-esr, installed like Chromium).
 // Plain Node, no dependencies: it runs before node_modules exists. Silent when there is nothing to do.
-// Exit codes: 0 ready · 1 no Chromium found or installable · 2 npm install failed · 3 Node.js too old.
+// Exit codes: 0 ready · 1 no Chromium found or installable · 2 npm install failed · 3 Node.js too old ·
+// 4 --firefox and no Firefox found or installable.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -9,6 +11,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const chromiumPathFile = join(root, '.data', 'chromium-path');
+const firefoxPathFile = join(root, '.data', 'firefox-path');
+const wantsFirefox = process.argv.includes('--firefox');
 
 function run(command, args) {
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
@@ -85,4 +89,34 @@ if (recorded !== chromium) {
   mkdirSync(dirname(chromiumPathFile), { recursive: true });
   writeFileSync(chromiumPathFile, `${chromium}\n`);
   console.log(`setup: using Chromium at ${chromium}`);
+}
+
+// --- Firefox (only with --firefox: the Firefox tests) -----------------------------------------------------
+function findFirefox() {
+  return [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'].find((p) => p && existsSync(p));
+}
+
+if (wantsFirefox) {
+  if (process.env.FIREFOX_PATH && !existsSync(process.env.FIREFOX_PATH)) {
+    console.warn(`setup: FIREFOX_PATH=${process.env.FIREFOX_PATH} does not exist; looking elsewhere.`);
+  }
+  let firefox = findFirefox();
+  if (!firefox && process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
+    console.log('setup: installing Firefox ESR (apt-get install firefox-esr)…');
+    if (run('apt-get', ['update']) && run('apt-get', ['install', '-y', 'firefox-esr'])) firefox = findFirefox();
+  }
+  if (!firefox) {
+    fail(
+      4,
+      'no Firefox found for the Firefox tests. Install Firefox ESR 140 or newer (Debian/Ubuntu: `sudo apt-get ' +
+        'install firefox-esr`), or set FIREFOX_PATH to a Firefox executable (tested: ESR 153; the tests install the unsigned ' +
+        'build as a temporary add-on through WebDriver BiDi, which needs no Developer Edition).',
+    );
+  }
+  const recordedFirefox = existsSync(firefoxPathFile) ? readFileSync(firefoxPathFile, 'utf8').trim() : undefined;
+  if (recordedFirefox !== firefox) {
+    mkdirSync(dirname(firefoxPathFile), { recursive: true });
+    writeFileSync(firefoxPathFile, `${firefox}\n`);
+    console.log(`setup: using Firefox at ${firefox}`);
+  }
 }

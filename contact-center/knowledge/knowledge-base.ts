@@ -10,10 +10,13 @@ import { listKnowledgeArticles, upsertKnowledgeArticles, type UpsertOutcome } fr
 import { excerptAround, highlightsOf } from './excerpt';
 import type { ArticleLanguage, KnowledgeArticle, KnowledgeSearch, KnowledgeSearchHit, KnowledgeSearchOptions } from './knowledge-types';
 import { markdownToPlainText } from './markdown-text';
+import { synonymsOf } from './synonyms';
 import { detectLanguage, isLatinTerm, termsOf, tokenize, type TextToken } from './text-tokens';
 
 /** Field boosts: a word in the title counts three times one in the body; a tag twice. */
 export const FIELD_BOOSTS = { title: 3, tags: 2, body: 1 } as const;
+/** A synonym of a query word (synonyms.ts) counts this much of the word itself. */
+const SYNONYM_WEIGHT = 0.5;
 /** Articles in another language than the query's (when the search names none) keep this share of their score. */
 const OTHER_LANGUAGE_FACTOR = 0.5;
 /** Articles meant for the contact's queue (or for any queue) in matchText get this much more. */
@@ -58,11 +61,12 @@ function newIndex(): MiniSearch<IndexDocument> {
     processTerm: (term) => term,
     searchOptions: {
       boost: { ...FIELD_BOOSTS },
-      // Typos are forgiven in Latin words of four letters or more (one edit in 5, at most 2); a Japanese term is
-      // a word already (and one kanji off is another word), so it must match exactly.
-      fuzzy: (term) => (isLatinTerm(term) && term.length >= 4 ? 0.2 : false),
+      // Typos are forgiven in Latin words of five letters or more (one edit in 5, at most 2: shorter words have
+      // too many neighbours, bill/fill/till); a Japanese term is a word already (and one kanji off is another
+      // word), so it must match exactly. Only the last word, the one perhaps still being typed, matches as a prefix.
+      fuzzy: (term) => (isLatinTerm(term) && term.length >= 5 ? 0.2 : false),
       maxFuzzy: 2,
-      prefix: (term) => isLatinTerm(term) && term.length >= 3,
+      prefix: (term, index, terms) => index === terms.length - 1 && isLatinTerm(term) && term.length >= 3,
       combineWith: 'OR',
     },
   });
@@ -157,9 +161,18 @@ export class KnowledgeBase implements KnowledgeSearch {
     // The words as the query wrote them, by term (the first writing of each).
     const surfaces = new Map<string, string>();
     for (const token of queryTokens) if (!surfaces.has(token.term)) surfaces.set(token.term, token.surface);
+    // Each word's synonyms are searched too, at a lower weight; a hit through one is said to match the word.
+    const wordOfSynonym = new Map<string, string>();
+    for (const term of surfaces.keys()) {
+      for (const synonym of synonymsOf(term)) if (!surfaces.has(synonym) && !wordOfSynonym.has(synonym)) wordOfSynonym.set(synonym, term);
+    }
+    const words = surfaces.size;
     const preferred = options.language ?? detectLanguage(text);
-    const results = this.index.search([...surfaces.keys()].join(' '), {
+    const results = this.index.search([...surfaces.keys(), ...wordOfSynonym.keys()].join(' '), {
       tokenize: (query) => query.split(' '),
+      boostTerm: (_term, index) => (index < words ? 1 : SYNONYM_WEIGHT),
+      // Only the query's last word (perhaps still being typed) matches as a prefix; see newIndex.
+      prefix: (term, index) => index === words - 1 && isLatinTerm(term) && term.length >= 3,
       filter: options.language === undefined ? undefined : (result) => this.articles.get(result.id as string)?.article.language === options.language,
       boostDocument: (id) => {
         const article = this.articles.get(id as string)?.article;
@@ -169,14 +182,14 @@ export class KnowledgeBase implements KnowledgeSearch {
         return language * forQueue;
       },
     });
+    const matchedWordsOf = (result: SearchResult) => new Set(result.queryTerms.map((term) => wordOfSynonym.get(term) ?? term));
     return results.flatMap((result) => {
       const entry = this.articles.get(result.id as string);
-      return entry ? [this.hitOf(entry, result, surfaces)] : [];
+      return entry ? [this.hitOf(entry, result, matchedWordsOf(result), surfaces)] : [];
     });
   }
 
-  private hitOf(entry: IndexedArticle, result: SearchResult, surfaces: ReadonlyMap<string, string>): KnowledgeSearchHit {
-    const matchedQueryTerms = new Set(result.queryTerms);
+  private hitOf(entry: IndexedArticle, result: SearchResult, matchedQueryTerms: ReadonlySet<string>, surfaces: ReadonlyMap<string, string>): KnowledgeSearchHit {
     const matchedTerms = [...surfaces].filter(([term]) => matchedQueryTerms.has(term)).map(([, surface]) => surface);
     const documentTerms = new Set(result.terms);
     entry.plain ??= ((plainText) => ({ text: plainText, tokens: tokenize(plainText) }))(markdownToPlainText(entry.article.body));

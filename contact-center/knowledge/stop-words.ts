@@ -1,4 +1,5 @@
-// Words the knowledge search ignores: English function words and the filler of spoken requests, and Japanese
+// Words the knowledge search ignores: English function words and the filler of spoken requests ("I want to",
+// "can you tell me", "right now": customers' sentences from transcripts are matched too), and Japanese
 // particles, auxiliaries, formal nouns and polite phrasing, as they come out of the tokeniser (text-tokens.ts).
 // Japanese entries are checked both as segmented and after the okurigana is stripped.
 
@@ -12,8 +13,12 @@ export const ENGLISH_STOP_WORDS: ReadonlySet<string> = new Set(
   this those through to too under until up very was wasn't we we'd we'll we're we've were weren't what what's when
   when's where where's which while who who's whom why why's will with won't would wouldn't you you'd you'll you're
   you've your yours yourself yourselves
-  also just get got hi hello hey please thanks thank ok okay yes yeah um uh well really still im ive dont cant
-  wont doesnt didnt isnt`
+  since every ever anything something everything someone anyone somebody anybody around though although whether
+  across along via per upon within without onto toward towards yet already even much many lot lots bit thing things
+  way whole quite rather soon
+  also just get got gets getting hi hello hey please thanks thank ok okay yes yeah um uh well really still im ive dont
+  cant wont doesnt didnt isnt want wants wanted wanna need needs needed like know tell told say said going gonna try
+  trying tried seem seems right now today sure maybe actually anyway guys`
     .split(/\s+/)
     .filter((word) => word !== ''),
 );

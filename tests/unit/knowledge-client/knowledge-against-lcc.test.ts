@@ -7,7 +7,6 @@
 import { describe, expect, it } from 'vitest';
 import { relayMessage } from '../../../contact-center/qconnect/helper-page/wisdom-relay.js';
 import { createKnowledgeEngine } from '../../../lib/knowledge/knowledge-engine';
-import { wisdomFrame } from '../../../lib/knowledge/wisdom-frame';
 import { EXTENSION_ORIGIN, useQConnectFixture } from '../qconnect/qconnect-fixture';
 
 const f = useQConnectFixture();

@@ -1,0 +1,69 @@
+// Firefox end to end, one agent: the sidebar's page (in a tab) signs in to the local contact center, with the
+// engine in the background page's frame; the agent's status goes both ways; an inbound call rings, is
+// accepted, held and resumed, ended and closed, each step checked on the contact center's side too.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestContactCenter, type TestContactCenter } from '../support/softphone-fixture';
+import { agentOf, contactState, customerState } from '../support/softphone-steps';
+import { eventually, FirefoxAgent } from './support/firefox-agent';
+
+/** As in the Chrome specs: contact center -> CCP socket -> streams poll -> worker -> panel. */
+const REACHES_PANEL_MS = 10_000;
+
+describe('Firefox: the softphone in the sidebar page', () => {
+  let cc: TestContactCenter;
+  let agent: FirefoxAgent;
+
+  beforeAll(async () => {
+    cc = await startTestContactCenter();
+    agent = await FirefoxAgent.launch('agent1');
+  });
+  afterAll(async () => {
+    await agent?.close();
+    await cc?.stop();
+  });
+
+  const shown = (selector: string) => agent.panel.evaluate((css) => document.querySelector(css) !== null, selector);
+
+  it('shows the sign-in form, signs in, and shows the agent and the status the contact center has', async () => {
+    await eventually('the sign-in heading', () => agent.panel.evaluate(() => document.querySelector('#sign-in-heading')?.textContent?.trim()));
+    await agent.signInQuickly(cc);
+    await eventually('the agent name', () => agent.panel.evaluate(() => document.body.innerText.includes('Emily Carter')));
+    expect(await agent.shownStatus()).toBe(cc.engine.getAgentView('agent1').status.name);
+  });
+
+  it('changes the status from the panel, and the contact center follows', async () => {
+    await agent.panel.select('#agent-status', await optionValue(agent, 'Available'));
+    await eventually('the contact center to have Available', () => cc.engine.getAgentView('agent1').status.name === 'Available');
+    // The panel shows the contact center's answer when the engine reports it.
+    await eventually('the panel to show Available', async () => (await agent.shownStatus()) === 'Available');
+  });
+
+  it('an inbound call rings in the panel, is accepted, held, resumed, ended and closed', async () => {
+    const contactId = await cc.callIn();
+    await eventually(`contact ${contactId} offered to agent1`, () => agentOf(cc, contactId) === 'agent1');
+    await eventually('the incoming card', () => shown('[data-testid="incoming-contact"]'), REACHES_PANEL_MS);
+
+    await agent.clickButton('Accept call', '[data-testid="incoming-contact"]');
+    await eventually('the active call', () => shown('[data-testid="active-call"]'), REACHES_PANEL_MS);
+    await eventually('the contact center to connect the call', () => contactState(cc, contactId) === 'connected');
+
+    await agent.clickButton('Hold', '[data-testid="active-call"]');
+    await eventually('the customer on hold', () => customerState(cc, contactId) === 'hold');
+    await agent.clickButton('Resume', '[data-testid="active-call"]');
+    await eventually('the customer back', () => customerState(cc, contactId) === 'connected');
+
+    await agent.clickButton('End call', '[data-testid="active-call"]');
+    await eventually('after call work', () => shown('[data-testid="after-call-work"]'), REACHES_PANEL_MS);
+    await agent.clickButton('Close contact', '[data-testid="after-call-work"]');
+    await eventually('the panel without the contact', async () => !(await shown('[data-testid="after-call-work"]')), REACHES_PANEL_MS);
+    await eventually('the agent without contacts', () => cc.engine.getAgentView('agent1').contacts.length === 0);
+    expect(contactState(cc, contactId)).toBe('ended');
+  });
+});
+
+/** The value of the status option named `name`. */
+async function optionValue(agent: FirefoxAgent, name: string): Promise<string> {
+  return eventually(`the status option ${name}`, () =>
+    agent.panel.evaluate((label) => [...document.querySelectorAll<HTMLOptionElement>('#agent-status option')].find((o) => o.textContent?.trim() === label)?.value, name),
+  );
+}

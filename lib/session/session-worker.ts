@@ -12,6 +12,7 @@ import { SessionLog } from '../session-log/session-log';
 import { ChatAutoAccept } from './chat-auto-accept';
 import { ChatTranscriptStore } from './chat-transcript-store';
 import { browserChatTranscriptStorage } from './chat-transcript-storage';
+import { dropGuideProgress } from '../guides/guide-progress';
 import { ChatWaitingTracker } from './chat-waiting';
 import { CommandRouter } from './command-router';
 import { createEngineChannel } from './engine-channel';
@@ -136,6 +137,8 @@ export function startSessionWorker(): SessionWorker {
     // A chat's transcript goes with its contact (closed after contact work, or signed out).
     const live = new Set(snapshot.contacts.map((contact) => contact.id));
     void chats.drop(previous.contacts.filter((contact) => !live.has(contact.id)).map((contact) => contact.id));
+    // So does a guide's run (lib/guides/guide-progress.ts), kept until then across panel and worker restarts.
+    void dropGuideProgress(previous.contacts.filter((contact) => !live.has(contact.id)).map((contact) => contact.id));
     transcripts.handleSnapshot(snapshot, previous);
     void pageContexts.bindPending();
     views.broadcast(snapshot);

@@ -201,11 +201,15 @@ export function createTranscriptEngine(options: TranscriptEngineOptions): Transc
       return sourceFailed(error instanceof Error ? error.message : String(error));
     }
     const data: unknown = await response.json().catch(() => null);
-    if (response.status === 404) return { ok: false, error: { code: 'contact-not-found', detail: `POST transcript: HTTP 404` } };
     if (!response.ok) {
-      const message = (data as { message?: unknown } | null)?.message;
-      if (response.status >= 400 && response.status < 500 && typeof message === 'string') return rejected(message);
-      return sourceFailed(`POST transcript: HTTP ${response.status}`);
+      // The local contact center's refusal: { error: { code, message } }.
+      const refusal = (data as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+      const code = typeof refusal?.code === 'string' ? refusal.code : '';
+      const message = typeof refusal?.message === 'string' ? refusal.message : `HTTP ${response.status}`;
+      // The call is gone or no longer connected: what the agent reads is that the contact has ended.
+      if (code === 'ResourceNotFoundException' || code === 'TranscriptNotLiveCall') return { ok: false, error: { code: 'contact-not-found', detail: `${code}: ${message}` } };
+      if (response.status >= 400 && response.status < 500) return rejected(message);
+      return sourceFailed(`POST transcript: ${message}`);
     }
     const segment = recordedSegment(data);
     // Shown at once; the push brings the same segment (same id) again, which changes nothing.

@@ -174,12 +174,13 @@ describe('who may read transcripts', () => {
 
   it('not a web page of another origin, nor a caller with no credentials', async () => {
     const contactId = await callWithLines([['hello', 'CUSTOMER']]);
-    for (const headers of [
+    const callers: Record<string, string>[] = [
       { Origin: 'https://evil.example', 'Sec-Fetch-Site': 'cross-site', Cookie: f().cookie('agent1') },
       { Origin: f().cc.crmUrl, 'Sec-Fetch-Site': 'same-site', Cookie: f().cookie('agent1') },
       {},
       { Origin: EXTENSION_ORIGIN, Cookie: 'sb_session=forged' },
-    ]) {
+    ];
+    for (const headers of callers) {
       const answer = await post(contactId, headers);
       expect(answer.status).toBe(403);
       expect(answer.headers.get('x-amzn-errortype')).toBe('AccessDeniedException');

@@ -36,7 +36,7 @@ async function callFromPage(document: Doc, answeredBy: string | null): Promise<s
   if (answeredBy !== null) cc.engine.setStatus(answeredBy, 'available');
   const before = new Set(cc.engine.listAgents().flatMap((a) => a.contacts.map((c) => c.contactId)));
   (document.querySelector('#queue') as unknown as { value: string }).value = 'support';
-  document.querySelector<HTMLButtonElement>('#call button[type="submit"]')!.click();
+  (document.querySelector('#call button[type="submit"]') as unknown as { click(): void }).click();
   await waitFor(() => panels(document).length === 1, 'a say panel for the call');
   const records = (await (await fetch(`${cc.url}/api/v1/contact-records?limit=1`)).json()) as { records: { contactId: string }[] };
   const contactId = records.records[0]!.contactId;
@@ -44,6 +44,7 @@ async function callFromPage(document: Doc, answeredBy: string | null): Promise<s
   if (answeredBy !== null) cc.engine.acceptContact(answeredBy, contactId);
   return contactId;
 }
+const submit = (panel: { querySelector(selector: string): unknown }) => (panel.querySelector('button[type="submit"]') as { click(): void }).click();
 const panels = (document: Doc) => [...document.querySelectorAll('#say-panels section')];
 const waitFor = (check: () => boolean, what: string) => expect.poll(check, { timeout: 4000, message: what }).toBe(true);
 
@@ -78,7 +79,7 @@ describe('the demo page’s say panels', () => {
     select.value = 'ルーターの接続が頻繁に切れる';
     select.dispatchEvent(new window!.Event('change'));
     expect(input.value).toBe('ルーターの接続が頻繁に切れる');
-    panel.querySelector('button[type="submit"]')!.click();
+    submit(panel);
     await waitFor(() => panel.querySelectorAll('.conversation li').length === 1, 'the line in the conversation');
     expect(panel.querySelector('.conversation li span[lang="ja"]')?.textContent).toBe('ルーターの接続が頻繁に切れる');
     expect(panel.querySelector('.conversation li')?.textContent).toMatch(/negative/);
@@ -86,7 +87,7 @@ describe('the demo page’s say panels', () => {
     expect(panel.querySelector('[role="status"]')?.textContent).toMatch(/Said/);
 
     input.value = 'Thank you so much, that fixed it!';
-    panel.querySelector('button[type="submit"]')!.click();
+    submit(panel);
     await waitFor(() => panel.querySelectorAll('.conversation li').length === 2, 'the typed line in the conversation');
     expect(cc.transcripts.segments(contactId).map((s) => [s.participantRole, s.content])).toEqual([
       ['CUSTOMER', 'ルーターの接続が頻繁に切れる'],
@@ -102,10 +103,10 @@ describe('the demo page’s say panels', () => {
     const queued = await callFromPage(document, null);
     const panel = panels(document)[0]!;
     const status = panel.querySelector('[role="status"]')!;
-    panel.querySelector('button[type="submit"]')!.click();
+    submit(panel);
     await waitFor(() => /pick one first/.test(status.textContent ?? ''), 'the empty box explained');
     panel.querySelector('input')!.value = 'hello?';
-    panel.querySelector('button[type="submit"]')!.click();
+    submit(panel);
     await waitFor(() => /not yet connected to an agent/.test(status.textContent ?? ''), 'the server’s refusal shown');
     expect(status.className).toContain('error');
     cc.engine.customerHangUp(queued);

@@ -68,6 +68,17 @@ describe('the Suggested articles strip', () => {
     expect(wrapper.get('[data-testid="suggested-articles-announcement"]').text()).toBe('おすすめの記事が届きました: ルーターの接続が切れる場合');
   });
 
+  it('asks again when the panel comes back into view', async () => {
+    const { client, contact } = await mountKnowledge(SuggestedArticles);
+    Object.defineProperty(document, 'visibilityState', { configurable: true, value: 'visible' });
+    document.dispatchEvent(new Event('visibilitychange'));
+    await flushPromises();
+    expect(knowledgeRequests(client)).toEqual([
+      { op: 'knowledge-recommendations', contactId: contact.id, waitSeconds: 0 },
+      { op: 'knowledge-recommendations', contactId: contact.id, waitSeconds: 0 },
+    ]);
+  });
+
   it('does not ask on new lines once the contact has left, and shows nothing then when there was nothing', async () => {
     const { wrapper, client, contact, transcripts } = await mountKnowledge(SuggestedArticles, { props: { contact: chatContact({ id: 'contact-1', channel: 'voice' }), closed: true } });
     transcripts.push(contact.id, { segments: [segment({ role: 'CUSTOMER' })] });
@@ -119,15 +130,14 @@ describe('the Suggested articles strip', () => {
     expect(wrapper.get('[data-testid="suggested-articles-more"]').attributes('aria-expanded')).toBe('true');
   });
 
-  it('in the workspace, opens a suggestion in the Knowledge tab', async () => {
+  it('in the workspace, opens a suggestion in the Knowledge tab', { timeout: 30_000 }, async () => {
     const { wrapper, client } = await mountKnowledge(CustomerWorkspace, { fake: { suggestions: { 'contact-1': [suggestion()] } }, props: {} });
-    await flushPromises();
+    // The strip and the Knowledge tab load lazily (slower when other test files run beside this one).
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="suggested-article-open"]').exists()).toBe(true), { timeout: 10_000 });
     await wrapper.get('[data-testid="suggested-article-open"]').trigger('click');
-    await flushPromises();
     await flushPromises();
     expect(knowledgeRequests(client).at(-1)).toEqual({ op: 'knowledge-article', knowledgeBaseId: 'kb-en', contentId: 'router-drops' });
     expect(wrapper.get('[role="tab"][aria-selected="true"]').text()).toBe('Knowledge');
-    // The Knowledge tab loads lazily.
-    await vi.waitFor(() => expect(wrapper.get('[data-testid="knowledge-article"] h3').text()).toBe('Router keeps dropping the connection'));
+    await vi.waitFor(() => expect(wrapper.get('[data-testid="knowledge-article"] h3').text()).toBe('Router keeps dropping the connection'), { timeout: 10_000 });
   });
 });

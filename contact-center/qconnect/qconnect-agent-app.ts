@@ -1,10 +1,11 @@
 // The agent app's Amazon Q in Connect targets on POST /agent-app/api, as amazon-q-connectjs sends them from the
 // /wisdom-v2 page: `x-amz-target: AgentAppService.WisdomV2.<operation>` with the Q in Connect SDK's input as the body
 // (queryAssistant, getRecommendations, notifyRecommendationsReceived, getContent, putFeedback, getSession), and
-// `AgentAppService.Acs.describeContact` with {InstanceId, ContactId}. The answers are the APIs' output shapes.
+// `AgentAppService.Acs.describeContact` with {InstanceId, ContactId} and `Acs.listIntegrationAssociations` with
+// {InstanceId, IntegrationType?}. The answers are the APIs' output shapes.
 import type { InstanceConfig } from '../model';
 import { AwsRequestError } from '../server/routes/aws-shaped-scope';
-import { describeContact } from './describe-contact';
+import { describeContact, listIntegrationAssociations } from './acs-operations';
 import { readGetContent, readGetRecommendations, readNotify, readPutFeedback, readQueryAssistant, readSession } from './qconnect-inputs';
 import type { QConnectService } from './qconnect-service';
 
@@ -12,9 +13,9 @@ export const WISDOM_TARGET_PREFIX = 'AgentAppService.WisdomV2.';
 export const ACS_TARGET_PREFIX = 'AgentAppService.Acs.';
 
 export const WISDOM_OPERATIONS = ['queryAssistant', 'getRecommendations', 'notifyRecommendationsReceived', 'getContent', 'putFeedback', 'getSession'] as const;
-export const ACS_OPERATIONS = ['describeContact'] as const;
+export const ACS_OPERATIONS = ['describeContact', 'listIntegrationAssociations'] as const;
 /** What amazon-q-connectjs also knows but this contact center does not serve (generative answers, guides). */
-const NOT_SERVED = new Set(['sendMessage', 'getNextMessage', 'listContentAssociations', 'describeContactFlow', 'listIntegrationAssociations']);
+const NOT_SERVED = new Set(['sendMessage', 'getNextMessage', 'listContentAssociations', 'describeContactFlow']);
 
 export type QConnectTarget = { service: 'WisdomV2'; operation: (typeof WISDOM_OPERATIONS)[number] } | { service: 'Acs'; operation: (typeof ACS_OPERATIONS)[number] };
 
@@ -43,7 +44,7 @@ export interface AgentAppCall {
 
 export async function callQConnectAgentApp(service: QConnectService, config: Pick<InstanceConfig, 'instanceId' | 'region' | 'accountId'>, call: AgentAppCall): Promise<unknown> {
   const { target, body } = call;
-  if (target.service === 'Acs') return describeContact(service, config, body);
+  if (target.service === 'Acs') return target.operation === 'describeContact' ? describeContact(service, config, body) : listIntegrationAssociations(service, config, body);
   switch (target.operation) {
     case 'queryAssistant':
       return service.queryAssistant(readQueryAssistant(body));

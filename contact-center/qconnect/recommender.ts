@@ -120,7 +120,8 @@ export class Recommender {
   /** Matches a customer's sentence (with the one before it) for a live contact and queues what is new. */
   recommendFromWords(contactId: string, sentence: string, source: TriggerSource): StoredRecommendation[] {
     const record = this.options.service.contacts.record(contactId);
-    if (record === null || record.state === 'ended') return [];
+    // Once the customer has gone (after contact work, or ended), a late line brings nothing.
+    if (record === null || record.state === 'ended' || record.state === 'acw' || record.disconnectedAt !== null) return [];
     const memory = this.memoryOf(contactId);
     memory.recentSentences.push(sentence.trim());
     if (memory.recentSentences.length > RECOMMENDER_RULES.sentencesInWindow) memory.recentSentences.shift();

@@ -46,7 +46,10 @@ export function useQConnectFixture(): () => QConnectFixture {
       request: (path, init) => fetch(`${cc.url}${QCONNECT_BASE_PATH}${path}`, init),
       startCall({ queueId = 'support', attributes, agentId = 'agent1' } = {}) {
         // One call at a time per agent: end the agent's earlier contacts first.
-        for (const contact of cc.engine.getAgentView(agentId).contacts) cc.engine.clearContact(agentId, contact.contactId);
+        for (const contact of cc.engine.getAgentView(agentId).contacts) {
+          if (contact.state === 'connecting') cc.engine.rejectContact(agentId, contact.contactId);
+          else cc.engine.clearContact(agentId, contact.contactId);
+        }
         cc.engine.setStatus(agentId, 'available');
         const contactId = cc.engine.startInboundCall({ from: '+819055502020', queueId, attributes });
         cc.engine.acceptContact(agentId, contactId);

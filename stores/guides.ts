@@ -125,7 +125,6 @@ export const useGuidesStore = defineStore('guides', () => {
   }
 
   function actionContext(contact: ContactView, ui: GuideUi): GuideActionContext {
-    const insert = (chats as unknown as { insertDraftText?: (contactId: string, text: string) => void }).insertDraftText;
     return {
       contact,
       snapshot: () => session.snapshot,
@@ -136,7 +135,7 @@ export const useGuidesStore = defineStore('guides', () => {
       loadTemplates: () => workspace.loadTemplates(),
       createCase: (contactId, templateId, profileId, fields, link) => workspace.createCase(contactId, templateId, profileId, fields, link),
       run: (command) => session.run(command, { inline: true }),
-      insertDraftText: typeof insert === 'function' ? insert : undefined,
+      insertDraftText: (contactId, text) => chats.insertDraftText(contactId, text),
       openUrl: (url) => void window.open(url, '_blank', 'noopener'),
       t: ui.t,
       errorText: ui.errorText,

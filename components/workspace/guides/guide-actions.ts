@@ -20,8 +20,8 @@ export interface GuideActionContext {
   loadTemplates(): Promise<void>;
   createCase(contactId: string, templateId: string, profileId: string, fields: Record<string, CasePlainValue>, link: boolean): Promise<{ ok: true; caseId: string } | { ok: false; error: CommandError }>;
   run(command: SessionCommand): Promise<CommandResult>;
-  /** stores/chat-contacts' insertDraftText, when this build has it. */
-  insertDraftText?: (contactId: string, text: string) => void;
+  /** stores/chat-contacts' insertDraftText: the chat's composer takes the text into its draft. */
+  insertDraftText(contactId: string, text: string): void;
   openUrl(url: string): void;
   t(key: string, params?: Record<string, unknown>): string;
   errorText(error: CommandError): string;
@@ -160,7 +160,6 @@ async function transfer(p: Record<string, unknown>, ctx: GuideActionContext): Pr
 
 function insertArticle(p: Record<string, unknown>, ctx: GuideActionContext): ActionOutcome {
   if (ctx.contact.channel !== 'chat') return fail(ctx.t('guides.errors.notChat'));
-  if (!ctx.insertDraftText) return fail(ctx.t('guides.errors.insertUnavailable'));
   const body = text(p.Text);
   if (!body) return fail(ctx.t('guides.errors.noArticleText', { article: text(p.ArticleId) }));
   ctx.insertDraftText(ctx.contact.id, body);

@@ -52,6 +52,16 @@ describe('the contact’s guide', () => {
     expect(server.lists).toBe(1);
   });
 
+  it('waits while the contact rings and opens once the agent has it', async () => {
+    const ringing = supportCall({ state: 'connecting' });
+    const { wrapper } = await mountGuide({ contact: ringing });
+    expect(wrapper.find('[data-testid="contact-guide"]').exists()).toBe(false);
+    expect(server.lists).toBe(0);
+    await wrapper.setProps({ contact: { ...ringing, state: 'connected' } });
+    await flushPromises();
+    expect(wrapper.find('[data-testid="contact-guide"]').attributes('data-guide-id')).toBe('router-keeps-dropping');
+  });
+
   it('opens the Japanese guide in a Japanese panel', async () => {
     const { wrapper } = await mountGuide({ language: 'ja' });
     expect(wrapper.find('[data-testid="contact-guide"]').attributes('data-guide-id')).toBe('ja-router-keeps-dropping');

@@ -156,3 +156,14 @@ describe('a list of guides (policy)', () => {
     expect(validateGuideList({}).problems).toEqual([{ path: '', message: 'must be a list of guides' }]);
   });
 });
+
+describe('the full example of docs/guides.md', () => {
+  it('is a guide the validator accepts', async () => {
+    const { readFileSync } = await import('node:fs');
+    const doc = readFileSync(new URL('../../../docs/guides.md', import.meta.url), 'utf8');
+    const block = /## A full example[\s\S]*?```json\n([\s\S]*?)\n```/.exec(doc)?.[1];
+    expect(block).toBeDefined();
+    const checked = validateGuide(JSON.parse(block!));
+    expect(checked.ok ? checked.guide.Id : checked.problems).toBe('lost-card');
+  });
+});

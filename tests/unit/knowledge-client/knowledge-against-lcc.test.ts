@@ -7,6 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { relayMessage } from '../../../contact-center/qconnect/helper-page/wisdom-relay.js';
 import { createKnowledgeEngine } from '../../../lib/knowledge/knowledge-engine';
+import { QConnectAgentClient } from '../../../lib/knowledge/qconnect-client';
+import { wisdomFrame } from '../../../lib/knowledge/wisdom-frame';
 import { EXTENSION_ORIGIN, useQConnectFixture } from '../qconnect/qconnect-fixture';
 
 const f = useQConnectFixture();
@@ -106,5 +108,12 @@ describe('knowledge through the local contact center', () => {
     const inSession = await knowledge.answer({ op: 'knowledge-search', contactId, text: 'ルーターの接続が頻繁に切れる' });
     expect(inSession.ok && inSession.value?.workspace?.knowledgeResults?.[0]?.contentId).toBe(contentOf('ja-router-keeps-dropping', 'ja').contentId);
     knowledge.close();
+  });
+
+  it("finds the instance's assistant through its WISDOM_ASSISTANT integration, as on a real instance", async () => {
+    const transport = wisdomFrame({ instanceBase: f().cc.url, container: lccFrameContainer(), timeoutMs: 5_000 });
+    const client = new QConnectAgentClient({ transport, instanceId: f().cc.engine.instance.instanceId });
+    expect(await client.instanceAssistantId()).toBe(f().assistantId);
+    transport.close();
   });
 });

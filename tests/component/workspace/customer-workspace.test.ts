@@ -40,7 +40,8 @@ describe('the customer workspace', () => {
       props: {},
     });
     const tabs = () => wrapper.findAll('[role="tab"]');
-    expect(tabs().map((t) => t.attributes('tabindex'))).toEqual(['0', '-1', '-1']);
+    expect(tabs().map((t) => t.attributes('tabindex'))).toEqual(['0', '-1', '-1', '-1', '-1']);
+    expect(tabs().map((t) => t.text())).toEqual(['Profile', 'History', 'Cases', 'Knowledge', 'Transcript']);
     await tabs()[0]!.trigger('keydown', { key: 'ArrowRight' });
     await flushPromises();
     expect(tabs()[1]!.attributes('aria-selected')).toBe('true');

@@ -115,7 +115,7 @@ export class TranscriptService {
   sayOnCall(contactId: string, input: { role?: unknown; text?: unknown }, agentId: string | null = null): StoredTranscriptSegment {
     const role = validRole(input.role);
     const text = validText(input.text);
-    const contact = this.contact(contactId);
+    const contact = this.currentContact(contactId);
     if (!contact) throw new TranscriptError('ResourceNotFoundException', `contact ${contactId} does not exist`);
     const record = contact.record;
     if (record.channel !== 'voice') {
@@ -123,17 +123,17 @@ export class TranscriptService {
     }
     if (contact.ended || record.state !== 'connected' || record.connectedToAgentAt === null) {
       const where = contact.ended ? 'has ended' : `is ${record.state}, not yet connected to an agent`;
-      throw new TranscriptError('TranscriptNotLiveCall', `call ${contactId} ${where}: lines can be said only while the customer talks with an agent`);
+      throw new TranscriptError('TranscriptNotLiveCall', `call ${contact.contactId} ${where}: lines can be said only while the customer talks with an agent`);
     }
     if (agentId !== null && record.agentId !== agentId) {
-      throw new TranscriptError('TranscriptNotYourContact', `call ${contactId} is not handled by the signed-in agent ${agentId}`);
+      throw new TranscriptError('TranscriptNotYourContact', `call ${contact.contactId} is not handled by the signed-in agent ${agentId}`);
     }
     const now = this.options.now();
     const endOffset = Math.max(0, now - record.connectedToAgentAt);
     const sentiment = scoreSentiment(text);
     return this.add({
       id: randomUUID(),
-      contactId,
+      contactId: contact.contactId,
       channel: 'VOICE',
       participantRole: role,
       // Contact Lens names a call's participants by their role.
@@ -146,6 +146,18 @@ export class TranscriptService {
       sentiment: sentiment.sentiment,
       sentimentScore: sentiment.score,
     });
+  }
+
+  /** The contact a caller means: after a completed transfer the customer talks on the transfer's contact, so a line
+   *  said on the first contact's id lands on the contact that is live now. */
+  private currentContact(contactId: string): TranscriptContact | null {
+    let contact = this.contact(contactId);
+    const visited = new Set<string>();
+    while (contact && contact.ended && contact.record.disconnectReason === 'transferred' && contact.record.nextContactId && !visited.has(contact.contactId)) {
+      visited.add(contact.contactId);
+      contact = this.contact(contact.record.nextContactId) ?? contact;
+    }
+    return contact;
   }
 
   /** A chat message (customer, agent or system) as its segment; other items (events, receipts, files) are not. */

@@ -161,3 +161,26 @@ describe('reading a contact’s transcript (GET, for the demo page and scripts)'
     expect((await fetch(`${cc.url}/api/v1/contacts/nope/transcript`)).status).toBe(404);
   });
 });
+
+describe('after a transfer', () => {
+  it('a line said on the first contact’s id lands on the transfer’s contact, where the customer now talks', async () => {
+    const { cc } = f();
+    const contactId = f().connectedCall('agent1');
+    cc.engine.setStatus('agent2', 'available');
+    cc.engine.addConnection('agent1', contactId, { quickConnectId: 'qc-agent2' });
+    const transferId = cc.engine.getAgentView('agent2').contacts[0]!.contactId;
+    expect(await apiError(await f().say(transferId, { role: 'CUSTOMER', text: 'hello?' }))).toMatchObject({ code: 'TranscriptNotLiveCall' });
+    cc.engine.acceptContact('agent2', transferId);
+    const agent1Leg = cc.engine.getAgentView('agent1').contacts.find((c) => c.contactId === contactId)!.connections[0]!.connectionId;
+    cc.engine.destroyConnection('agent1', contactId, agent1Leg);
+    const said = (await (await f().say(contactId, { role: 'CUSTOMER', text: 'Is this billing?' })).json()) as { contactId: string };
+    expect(said.contactId).toBe(transferId);
+    const agent = (await (await f().say(contactId, { role: 'AGENT', text: 'Yes, how can I help?' })).json()) as { displayName: string };
+    expect(agent.displayName).toBe('Yuki Tanaka');
+    expect(cc.transcripts.segments(contactId)).toEqual([]);
+    expect(cc.transcripts.segments(transferId).map((s) => s.content)).toEqual(['Is this billing?', 'Yes, how can I help?']);
+    cc.engine.customerHangUp(transferId);
+    cc.engine.clearContact('agent2', transferId);
+    cc.engine.clearContact('agent1', contactId);
+  });
+});

@@ -111,6 +111,7 @@ export const realtimeStreamRoute: FastifyPluginAsyncTypebox<RealtimeStreamOption
       'Cache-Control': 'no-store',
       Connection: 'keep-alive',
       'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
       'X-Accel-Buffering': 'no',
     });
     const stream = new SegmentStream(reply.raw, ContactId, after, heartbeatMs ?? DEFAULT_HEARTBEAT_MS);

@@ -38,6 +38,13 @@ async function callWithLines(lines: [string, 'CUSTOMER' | 'AGENT'][]): Promise<s
   return contactId;
 }
 
+describe('the instance description', () => {
+  it('names the Contact Lens base path', async () => {
+    const instance = (await (await fetch(`${f().cc.url}/api/v1/instance`)).json()) as { contactLens: unknown };
+    expect(instance.contactLens).toEqual({ basePath: CONTACT_LENS_BASE_PATH });
+  });
+});
+
 describe('calls: ListRealtimeContactAnalysisSegments (Contact Lens service)', () => {
   it('lists the call’s segments in Contact Lens’s Transcript shape', async () => {
     const contactId = await callWithLines([

@@ -42,6 +42,9 @@ export interface GuideUi {
   errorText: GuideActionContext['errorText'];
 }
 
+/** How many contacts' runs the panel keeps in memory before it forgets those that left. */
+const MAX_ENTRIES = 20;
+
 type Catalogue = { status: 'idle' | 'loading' } | { status: 'ready'; guides: SourcedGuide[]; contactCenterFailed: boolean };
 
 /** The instance id in the ARNs the session knows (its statuses and quick connects carry it). */
@@ -161,9 +164,18 @@ export const useGuidesStore = defineStore('guides', () => {
     }
   }
 
+  /** Forgets the runs of contacts that left the session once there are many (the worker drops their storage). */
+  function forgetLeftContacts(): void {
+    const ids = Object.keys(entries.value);
+    if (ids.length <= MAX_ENTRIES) return;
+    const live = new Set(session.snapshot.contacts.map((c) => c.id));
+    for (const id of ids) if (!live.has(id)) delete entries.value[id];
+  }
+
   /** Opens the contact's guide: its stored run, else the guide that applies to it (once per contact). */
   async function open(contact: ContactView, ui: GuideUi): Promise<void> {
     if (entries.value[contact.id]) return;
+    forgetLeftContacts();
     const stored = await progress.read(contact.id).catch(() => null);
     await loadCatalogue();
     if (entries.value[contact.id] || catalogue.value.status !== 'ready') return;

@@ -57,9 +57,17 @@ describe('the contact’s guide', () => {
     const { wrapper } = await mountGuide({ contact: ringing });
     expect(wrapper.find('[data-testid="contact-guide"]').exists()).toBe(false);
     expect(server.lists).toBe(0);
+    const composer = document.body.appendChild(document.createElement('textarea'));
+    composer.focus();
     await wrapper.setProps({ contact: { ...ringing, state: 'connected' } });
     await flushPromises();
     expect(wrapper.find('[data-testid="contact-guide"]').attributes('data-guide-id')).toBe('router-keeps-dropping');
+    // Opening by itself takes no focus from what the agent is typing; moving to the next step does.
+    expect(document.activeElement).toBe(composer);
+    await wrapper.find('input[type="checkbox"]').setValue(true);
+    await wrapper.find('form.guide-view').trigger('submit');
+    await flushPromises();
+    expect(document.activeElement?.textContent?.trim()).toBe('What happens');
   });
 
   it('opens the Japanese guide in a Japanese panel', async () => {

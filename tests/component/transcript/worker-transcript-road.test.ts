@@ -1,7 +1,8 @@
 // The live transcript through the assembled worker (startSessionWorker against fake-browser, the engine played
 // at the runtime-message seam): a connected call makes the worker ask the engine to follow it, the engine's
 // segments reach a 'transcript-view' port (whole transcript, then increments), survive a worker restart, and a
-// panel's transcript command gets the admin's Contact Lens backend attached; a web page's port is refused.
+// panel's transcript command reaches the engine with the Contact Lens backend slot filled by the worker (none
+// configured here); a web page's port is refused.
 // (Here rather than in tests/unit/transcript-client: it runs the whole worker, whose types need the extension's tsconfig.)
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
@@ -115,6 +116,10 @@ describe('the live transcript in the assembled worker', () => {
     await fromEngine({ type: 'transcript', contactId: 'c1', segments: [line('s2', 'every evening')] });
     await vi.waitFor(() => expect(transcriptMessages(panel.received)).toHaveLength(2));
     expect(transcriptMessages(panel.received).map((m) => [m.full, m.segments.map((s) => s.id)])).toEqual([[true, ['s1']], [false, ['s2']]]);
+
+    // The History tab's read, through the command router: the worker fills in the admin's backend (none here).
+    view.send({ type: 'command', envelope: { id: 'history-read', command: { type: 'transcript', request: { op: 'segments', contactId: 'old-1', channel: 'chat' } } } });
+    await vi.waitFor(() => expect(engineCommands.find((e) => e.id === 'history-read')?.command).toEqual({ type: 'transcript', request: { op: 'segments', contactId: 'old-1', channel: 'chat' }, contactLens: null }));
 
     // Chrome stops the worker; the next one finds the transcript in storage.session.
     worker.supervisor.dispose();

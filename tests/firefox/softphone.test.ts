@@ -32,7 +32,7 @@ describe('Firefox: the softphone in the sidebar page', () => {
   });
 
   it('changes the status from the panel, and the contact center follows', async () => {
-    await agent.panel.select('#agent-status', await optionValue(agent, 'Available'));
+    await agent.selectStatus('Available');
     await eventually('the contact center to have Available', () => cc.engine.getAgentView('agent1').status.name === 'Available');
     // The panel shows the contact center's answer when the engine reports it.
     await eventually('the panel to show Available', async () => (await agent.shownStatus()) === 'Available');
@@ -60,10 +60,3 @@ describe('Firefox: the softphone in the sidebar page', () => {
     expect(contactState(cc, contactId)).toBe('ended');
   });
 });
-
-/** The value of the status option named `name`. */
-async function optionValue(agent: FirefoxAgent, name: string): Promise<string> {
-  return eventually(`the status option ${name}`, () =>
-    agent.panel.evaluate((label) => [...document.querySelectorAll<HTMLOptionElement>('#agent-status option')].find((o) => o.textContent?.trim() === label)?.value, name),
-  );
-}

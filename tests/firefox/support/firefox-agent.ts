@@ -67,8 +67,14 @@ export class FirefoxAgent {
     public panel: Page,
   ) {}
 
-  static async launch(agentId: string, settings: Record<string, unknown> = { 'screenPop.mode': 'off' }): Promise<FirefoxAgent> {
-    if (!existsSync(`${firefoxExtensionDir}/manifest.json`)) throw new Error(`No Firefox build at ${firefoxExtensionDir}: run \`npx wxt build -b firefox\` first.`);
+  static async launch(
+    agentId: string,
+    settings: Record<string, unknown> = { 'screenPop.mode': 'off' },
+    /** Another build (the MV3 measurement) and more prefs. */
+    options: { extensionDir?: string; prefs?: Record<string, unknown> } = {},
+  ): Promise<FirefoxAgent> {
+    const extensionDir = options.extensionDir ?? firefoxExtensionDir;
+    if (!existsSync(`${extensionDir}/manifest.json`)) throw new Error(`No Firefox build at ${extensionDir}: run \`npx wxt build -b firefox\` first.`);
     const browser = await puppeteer.launch({
       browser: 'firefox',
       executablePath: firefoxPath(),
@@ -76,10 +82,10 @@ export class FirefoxAgent {
       dumpio: process.env.FIREFOX_DEBUG === '1',
       // installExtension needs the privileged parts of WebDriver BiDi.
       args: ['--remote-allow-system-access'],
-      extraPrefsFirefox: TEST_PREFS,
+      extraPrefsFirefox: { ...TEST_PREFS, ...options.prefs },
     });
     try {
-      await browser.installExtension(firefoxExtensionDir);
+      await browser.installExtension(extensionDir);
       const panel = await browser.newPage();
       await panel.setViewport({ width: 400, height: 900 });
       // No wait for load events (puppeteer ignores a 'commit' it does not know the same way): Firefox does not
@@ -148,9 +154,40 @@ export class FirefoxAgent {
     await handle.click();
   }
 
+  /** Chooses a status in the panel's status control (retried while the control is being rendered). */
+  async selectStatus(name: string): Promise<void> {
+    await eventually(`the status option ${name} chosen`, async () => {
+      const value = await this.panel.evaluate(
+        (label) => [...document.querySelectorAll<HTMLOptionElement>('#agent-status option')].find((option) => option.textContent?.trim() === label)?.value,
+        name,
+      );
+      if (value === undefined) return false;
+      return (await this.panel.select('#agent-status', value)).length === 1;
+    });
+  }
+
   /** The status the panel's status control shows. */
   shownStatus(): Promise<string | undefined> {
     return this.panel.evaluate(() => document.querySelector<HTMLSelectElement>('#agent-status')?.selectedOptions[0]?.textContent?.trim());
+  }
+
+  /** Opens the sidebar's page in a new tab (the agent opening the sidebar again) and makes it the panel. */
+  async reopenPanel(): Promise<Page> {
+    const panel = await this.browser.newPage();
+    await panel.setViewport({ width: 400, height: 900 });
+    await panel.goto(extensionUrl('sidepanel.html'), { waitUntil: [] });
+    this.panel = panel;
+    return panel;
+  }
+
+  /** When the background page's document started (performance.timeOrigin), read from an extension page without
+   *  waking it: a new value means the background was unloaded and started again; null means none is running. */
+  backgroundStartedAt(from: Page = this.panel): Promise<number | null> {
+    return from.evaluate(() => {
+      const extension = (globalThis as unknown as { browser: { extension: { getViews(): Window[] } } }).browser.extension;
+      const background = extension.getViews().find((view) => view.location.pathname.includes('background'));
+      return background ? background.performance.timeOrigin : null;
+    });
   }
 
   async close(): Promise<void> {

@@ -34,6 +34,10 @@ export interface QConnectServiceOptions {
   baseUrl: () => string;
 }
 
+/** Query results can be given feedback for this long; older ones are forgotten (checked at most hourly). */
+const QUERY_RESULT_LIFETIME_MS = 24 * 60 * 60 * 1000;
+const PRUNE_INTERVAL_MS = 60 * 60 * 1000;
+
 /** A page token bound to the query it continues. */
 function pageToken(offset: number, query: string): string {
   return Buffer.from(JSON.stringify({ o: offset, q: createHash('sha256').update(query).digest('hex').slice(0, 16) })).toString('base64url');
@@ -60,6 +64,7 @@ export class QConnectService {
   private readonly waiters = new RecommendationWaiters();
   /** Content ids already in qconnect_contents (saves a write per search hit). */
   private readonly rememberedContents = new Set<string>();
+  private lastPrune = 0;
 
   constructor(options: QConnectServiceOptions) {
     this.ids = new QConnectIds(options.config);
@@ -109,11 +114,16 @@ export class QConnectService {
       this.contentOf(document, hit.article);
       return { resultId: randomUUID(), relevanceScore: hit.score, type: 'KNOWLEDGE_CONTENT', document, data: dataSummaryOf(document, { relevanceScore: hit.score }) };
     });
+    const now = this.now();
     this.repository.rememberQueryResults(
       results.map((r) => ({ resultId: r.resultId, contentId: r.document.contentReference.contentId })),
       session,
-      this.now(),
+      now,
     );
+    if (now - this.lastPrune >= PRUNE_INTERVAL_MS) {
+      this.lastPrune = now;
+      this.repository.forgetQueryResults(now - QUERY_RESULT_LIFETIME_MS);
+    }
     return hits.length > offset + input.maxResults ? { results, nextToken: pageToken(offset + input.maxResults, input.text) } : { results };
   }
 

@@ -93,6 +93,7 @@ function prepare(db: Database) {
     insertResult: db.prepare<[string, string | null, string | null, string, number]>(
       'INSERT INTO qconnect_query_results (result_id, session_id, contact_id, content_id, created_at) VALUES (?, ?, ?, ?, ?)',
     ),
+    pruneResults: db.prepare<[number]>('DELETE FROM qconnect_query_results WHERE created_at < ?'),
     resultById: db.prepare<[string], { session_id: string | null; contact_id: string | null; content_id: string }>(
       'SELECT session_id, contact_id, content_id FROM qconnect_query_results WHERE result_id = ?',
     ),
@@ -196,6 +197,11 @@ export class QConnectRepository {
     this.db.transaction(() => {
       for (const result of results) this.statements.insertResult.run(result.resultId, session?.sessionId ?? null, session?.contactId ?? null, result.contentId, at);
     })();
+  }
+
+  /** Forgets query results made before `before` (feedback already given keeps its own copy of what it needs). */
+  forgetQueryResults(before: number): number {
+    return this.statements.pruneResults.run(before).changes;
   }
 
   queryResult(resultId: string): { sessionId: string | null; contactId: string | null; contentId: string } | null {

@@ -7,6 +7,7 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import type { Database } from '../store/database';
 import { listKnowledgeArticles, upsertKnowledgeArticles, type UpsertOutcome } from '../store/knowledge-repository';
+import { compactTokens, TermDictionary, tokensMatching, type CompactTokens } from './compact-tokens';
 import { excerptAround, highlightsOf } from './excerpt';
 import type { ArticleLanguage, KnowledgeArticle, KnowledgeSearch, KnowledgeSearchHit, KnowledgeSearchOptions } from './knowledge-types';
 import { markdownToPlainText } from './markdown-text';
@@ -38,10 +39,12 @@ export interface TextMatchOptions extends KnowledgeSearchOptions {
 interface IndexedArticle {
   article: KnowledgeArticle;
   titleTokens: TextToken[];
-  /** The body as plain text, and its tokens: made when an excerpt is first needed. */
-  plain?: { text: string; tokens: TextToken[] };
+  /** The body as plain text (markdown-text.ts) and its tokens, for excerpts. */
+  plainBody: string;
+  bodyTokens: CompactTokens;
 }
 
+/** What MiniSearch indexes: each field as its terms, space-separated (the tokeniser ran once, in indexAll). */
 interface IndexDocument {
   id: string;
   title: string;
@@ -49,15 +52,13 @@ interface IndexDocument {
   body: string;
 }
 
-function documentOf(article: KnowledgeArticle): IndexDocument {
-  return { id: article.id, title: article.title, tags: article.tags.join(' '), body: markdownToPlainText(article.body) };
-}
+const joinTerms = (tokens: readonly TextToken[]) => tokens.map((token) => token.term).join(' ');
 
 function newIndex(): MiniSearch<IndexDocument> {
   return new MiniSearch<IndexDocument>({
     idField: 'id',
     fields: ['title', 'tags', 'body'],
-    tokenize: termsOf,
+    tokenize: (terms) => terms.split(' '),
     processTerm: (term) => term,
     searchOptions: {
       boost: { ...FIELD_BOOSTS },
@@ -75,6 +76,7 @@ function newIndex(): MiniSearch<IndexDocument> {
 export class KnowledgeBase implements KnowledgeSearch {
   private readonly index = newIndex();
   private readonly articles = new Map<string, IndexedArticle>();
+  private readonly dictionary = new TermDictionary();
   private dataVersion = 0;
 
   private constructor(
@@ -192,8 +194,8 @@ export class KnowledgeBase implements KnowledgeSearch {
   private hitOf(entry: IndexedArticle, result: SearchResult, matchedQueryTerms: ReadonlySet<string>, surfaces: ReadonlyMap<string, string>): KnowledgeSearchHit {
     const matchedTerms = [...surfaces].filter(([term]) => matchedQueryTerms.has(term)).map(([, surface]) => surface);
     const documentTerms = new Set(result.terms);
-    entry.plain ??= ((plainText) => ({ text: plainText, tokens: tokenize(plainText) }))(markdownToPlainText(entry.article.body));
-    const excerpt = excerptAround(entry.plain.text, entry.plain.tokens, documentTerms, EXCERPT_LENGTH[entry.article.language]);
+    const bodyMatches = tokensMatching(entry.plainBody, entry.bodyTokens, documentTerms, this.dictionary);
+    const excerpt = excerptAround(entry.plainBody, bodyMatches, documentTerms, EXCERPT_LENGTH[entry.article.language]);
     return {
       article: entry.article,
       score: result.score,
@@ -207,8 +209,12 @@ export class KnowledgeBase implements KnowledgeSearch {
   private indexAll(articles: readonly KnowledgeArticle[]): void {
     for (const article of articles) {
       if (this.articles.has(article.id)) this.index.discard(article.id);
-      this.index.add(documentOf(article));
-      this.articles.set(article.id, { article, titleTokens: tokenize(article.title) });
+      const titleTokens = tokenize(article.title);
+      const plainBody = markdownToPlainText(article.body);
+      const bodyTokens = tokenize(plainBody);
+      const tags = article.tags.flatMap((tag) => tokenize(tag));
+      this.index.add({ id: article.id, title: joinTerms(titleTokens), tags: joinTerms(tags), body: joinTerms(bodyTokens) });
+      this.articles.set(article.id, { article, titleTokens, plainBody, bodyTokens: compactTokens(bodyTokens, this.dictionary) });
     }
   }
 

@@ -1,10 +1,11 @@
 // `npm run bench`: every benchmark, printed as tables with their goals. `npm run bench -- click-to-dial` (or any
-// of routing, offer-latency, chat-load, extension, chat-panel, task-panel, task-schedule, profiles-search, profile-painted; CHAT_LOAD_SECONDS and CHAT_LOAD_CHATS size the chat load) runs only the benchmarks whose name is given.
+// of routing, offer-latency, chat-load, extension, chat-panel, task-panel, task-schedule, profiles-search, profile-painted, knowledge-search; CHAT_LOAD_SECONDS and CHAT_LOAD_CHATS size the chat load) runs only the benchmarks whose name is given.
 
 import { chatLoadBench } from './chat-load-bench';
 import { chatPanelBench } from './chat-panel-bench';
 import { clickToDialBench } from './click-to-dial-bench';
 import { extensionBench } from './extension-bench';
+import { knowledgeSearchBench } from './knowledge-search-bench';
 import { offerLatencyBench } from './offer-latency-bench';
 import { profilePaintedBench } from './profile-painted-bench';
 import { searchProfilesBench } from './profiles-search-bench';
@@ -49,6 +50,9 @@ const BENCHES: Record<string, () => Promise<void>> = {
   },
   'profile-painted': async () => {
     printTable('Workspace in the side panel: inbound call offered to the caller\'s profile painted (Chromium, agent1, Taro Suzuki, 50 calls)', await profilePaintedBench());
+  },
+  'knowledge-search': async () => {
+    printTable('Knowledge base: search over 5,000 generated articles (English and Japanese, in memory; MiniSearch over our tokeniser)', await knowledgeSearchBench());
   },
   'click-to-dial': async () => {
     printTable('Click-to-dial: scanning a generated CRM page in Chromium (scanner + highlighter as in the content script)', await clickToDialBench());

@@ -1,5 +1,5 @@
 // `npm run bench`: every benchmark, printed as tables with their goals. `npm run bench -- click-to-dial` (or any
-// of routing, offer-latency, chat-load, extension, chat-panel, task-panel, task-schedule, profiles-search, profile-painted, knowledge-search; CHAT_LOAD_SECONDS and CHAT_LOAD_CHATS size the chat load) runs only the benchmarks whose name is given.
+// of routing, offer-latency, chat-load, extension, chat-panel, task-panel, task-schedule, profiles-search, profile-painted, knowledge-search, workspace-live; CHAT_LOAD_SECONDS and CHAT_LOAD_CHATS size the chat load) runs only the benchmarks whose name is given.
 
 import { chatLoadBench } from './chat-load-bench';
 import { chatPanelBench } from './chat-panel-bench';
@@ -12,6 +12,7 @@ import { searchProfilesBench } from './profiles-search-bench';
 import { routingBench } from './routing-bench';
 import { taskPanelBench } from './task-panel-bench';
 import { taskScheduleBench } from './task-schedule-bench';
+import { workspaceLiveBench } from './workspace-live-bench';
 import { printTable } from './stats';
 
 const BENCHES: Record<string, () => Promise<void>> = {
@@ -50,6 +51,9 @@ const BENCHES: Record<string, () => Promise<void>> = {
   },
   'profile-painted': async () => {
     printTable('Workspace in the side panel: inbound call offered to the caller\'s profile painted (Chromium, agent1, Taro Suzuki, 50 calls)', await profilePaintedBench());
+  },
+  'workspace-live': async () => {
+    printTable('Live workspace in the side panel: a customer line on a call to the line shown and to its article suggested (Chromium, agent1, 30 calls)', await workspaceLiveBench());
   },
   'knowledge-search': async () => {
     printTable('Knowledge base: search over 5,000 generated articles (English and Japanese, in memory; MiniSearch over our tokeniser)', await knowledgeSearchBench());

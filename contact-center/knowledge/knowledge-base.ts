@@ -134,7 +134,7 @@ export class KnowledgeBase implements KnowledgeSearch {
    * in the query's own language (kana or kanji → Japanese) first.
    */
   search(text: string, options: KnowledgeSearchOptions = {}): KnowledgeSearchHit[] {
-    return this.rankedHits(text, options, undefined).slice(0, options.limit ?? DEFAULT_LIMIT);
+    return this.rankedHits(text, options, undefined, options.limit ?? DEFAULT_LIMIT, () => true);
   }
 
   /**
@@ -151,12 +151,11 @@ export class KnowledgeBase implements KnowledgeSearch {
     if (queryTerms.size === 0) return [];
     const minMatched = Math.min(options.minMatchedTerms ?? 2, queryTerms.size);
     const minScore = options.minScore ?? 0;
-    return this.rankedHits(text, { language: options.language ?? detectLanguage(text) }, options.queue)
-      .filter((hit) => hit.matchedTerms.length >= minMatched && hit.score >= minScore)
-      .slice(0, options.limit ?? 3);
+    return this.rankedHits(text, { language: options.language ?? detectLanguage(text) }, options.queue, options.limit ?? 3, (matchedWords, score) => matchedWords >= minMatched && score >= minScore);
   }
 
-  private rankedHits(text: string, options: KnowledgeSearchOptions, queue: string | undefined): KnowledgeSearchHit[] {
+  /** The best `limit` hits among the results that `keep` accepts (given how many query words they match, and their score). */
+  private rankedHits(text: string, options: KnowledgeSearchOptions, queue: string | undefined, limit: number, keep: (matchedWords: number, score: number) => boolean): KnowledgeSearchHit[] {
     this.catchUp();
     const queryTokens = tokenize(text);
     if (queryTokens.length === 0) return [];
@@ -184,11 +183,15 @@ export class KnowledgeBase implements KnowledgeSearch {
         return language * forQueue;
       },
     });
-    const matchedWordsOf = (result: SearchResult) => new Set(result.queryTerms.map((term) => wordOfSynonym.get(term) ?? term));
-    return results.flatMap((result) => {
+    // Hits (with their excerpts) are made for the results kept, best first, until there are enough.
+    const hits: KnowledgeSearchHit[] = [];
+    for (const result of results) {
+      if (hits.length >= limit) break;
+      const matchedWords = new Set(result.queryTerms.map((term) => wordOfSynonym.get(term) ?? term));
       const entry = this.articles.get(result.id as string);
-      return entry ? [this.hitOf(entry, result, matchedWordsOf(result), surfaces)] : [];
-    });
+      if (entry && keep(matchedWords.size, result.score)) hits.push(this.hitOf(entry, result, matchedWords, surfaces));
+    }
+    return hits;
   }
 
   private hitOf(entry: IndexedArticle, result: SearchResult, matchedQueryTerms: ReadonlySet<string>, surfaces: ReadonlyMap<string, string>): KnowledgeSearchHit {

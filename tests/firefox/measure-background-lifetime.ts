@@ -17,14 +17,7 @@ const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The session log's events (storage.session), read from an extension page. */
 async function loggedEvents(agent: FirefoxAgent): Promise<string[]> {
-  return agent.panel.evaluate(async () => {
-    const session = (globalThis as unknown as { browser: { storage: { session: { get(k: null): Promise<Record<string, unknown>> } } } }).browser.storage.session;
-    const all = await session.get(null);
-    const chunks = Object.keys(all)
-      .filter((key) => /^sessionLog\.\d+$/.test(key))
-      .sort((a, b) => Number(a.split('.')[1]) - Number(b.split('.')[1]));
-    return chunks.flatMap((key) => (all[key] as string[]).map((line) => (JSON.parse(line) as { event: string }).event));
-  });
+  return (await agent.sessionLog()).map((line) => (JSON.parse(line) as { event: string }).event);
 }
 
 async function measure(name: string, extensionDir: string, cc: TestContactCenter): Promise<void> {

@@ -3,7 +3,7 @@
 // sidebar's page (sidepanel.html) open in a tab, as headless Firefox cannot show the sidebar itself.
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { GECKO_ID } from '../../../wxt.config';
 import { AGENT_PASSWORD, type TestContactCenter } from '../../support/softphone-fixture';
 
@@ -138,20 +138,34 @@ export class FirefoxAgent {
     await eventually('the status control', () => this.panel.$('#agent-status'), timeoutMs);
   }
 
-  /** Clicks the panel's enabled button whose accessible text (aria-label, else text) is `name`, inside `within`. */
+  /** Clicks the panel's enabled button whose accessible text (aria-label, else text) is `name`, inside `within`,
+   *  once it is steady and on top where it will be clicked (as Playwright's actionability checks do: the panel's
+   *  cards grow while the customer's details load, and a click aimed before that lands elsewhere). */
   async clickButton(name: string, within = 'body'): Promise<void> {
-    const handle = await eventually(`a "${name}" button in ${within}`, async () => {
-      const found = await this.panel.evaluateHandle(
-        (scope, label) =>
-          [...(document.querySelector(scope)?.querySelectorAll('button') ?? [])].find(
-            (button) => !button.disabled && (button.getAttribute('aria-label') ?? button.textContent ?? '').trim() === label,
-          ) ?? null,
+    const point = await eventually(`a steady, clickable "${name}" button in ${within}`, () =>
+      this.panel.evaluate(
+        async (scope, label) => {
+          const find = () =>
+            [...(document.querySelector(scope)?.querySelectorAll('button') ?? [])].find(
+              (button) => !button.disabled && (button.getAttribute('aria-label') ?? button.textContent ?? '').trim() === label,
+            );
+          const button = find();
+          if (!button) return undefined;
+          button.scrollIntoView({ block: 'center' });
+          const before = button.getBoundingClientRect();
+          await new Promise((resolve) => setTimeout(resolve, 150));
+          const after = button.getBoundingClientRect();
+          if (find() !== button || before.x !== after.x || before.y !== after.y || after.width === 0) return undefined;
+          const x = after.x + after.width / 2;
+          const y = after.y + after.height / 2;
+          const top = document.elementFromPoint(x, y);
+          return top && button.contains(top) ? { x, y } : undefined;
+        },
         within,
         name,
-      );
-      return (found.asElement() as ElementHandle<HTMLButtonElement> | null) ?? undefined;
-    });
-    await handle.click();
+      ),
+    );
+    await this.panel.mouse.click(point.x, point.y);
   }
 
   /** Chooses a status in the panel's status control (retried while the control is being rendered). */
@@ -178,6 +192,18 @@ export class FirefoxAgent {
     await panel.goto(extensionUrl('sidepanel.html'), { waitUntil: [] });
     this.panel = panel;
     return panel;
+  }
+
+  /** The session log's lines (F3; storage.session, redacted), read from the panel page: what the worker did. */
+  sessionLog(): Promise<string[]> {
+    return this.panel.evaluate(async () => {
+      const session = (globalThis as unknown as { browser: { storage: { session: { get(k: null): Promise<Record<string, unknown>> } } } }).browser.storage.session;
+      const all = await session.get(null);
+      return Object.keys(all)
+        .filter((key) => /^sessionLog\.\d+$/.test(key))
+        .sort((a, b) => Number(a.split('.')[1]) - Number(b.split('.')[1]))
+        .flatMap((key) => all[key] as string[]);
+    });
   }
 
   /** When the background page's document started (performance.timeOrigin), read from an extension page without

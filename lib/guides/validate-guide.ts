@@ -178,3 +178,10 @@ export function validateGuideList(value: unknown): { guides: GuideDocument[]; pr
 
 /** One line per problem, for logs and the options page: `Content.Actions[2].Type: must be one of …`. */
 export const describeProblems = (problems: GuideProblem[]): string => problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join('; ');
+
+/** The first bad field of a guide and everything wrong with it, or null for a valid guide: the full check the
+ *  options page plugs into the settings' validation (useFullGuideCheck in lib/settings/validate.ts). */
+export function firstGuideProblem(value: unknown): { path: string; detail: string } | null {
+  const checked = validateGuide(value);
+  return checked.ok ? null : { path: checked.problems[0]?.path ?? '', detail: describeProblems(checked.problems) };
+}

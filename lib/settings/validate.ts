@@ -3,7 +3,6 @@
 // throws: bad input is a problem, not a crash.
 import { assertMatchPattern } from '../crm-rules/match-pattern';
 import { isE164, toCountryCode } from '../phone/phone-number';
-import { describeProblems, validateGuide } from '../guides/validate-guide';
 import type { CrmRuleSetting, SettingDefinition, StringFormat, StringListFormat } from './schema';
 
 export type SettingProblemCode =
@@ -78,6 +77,20 @@ function checkStringFormat(format: StringFormat, text: string): Checked<string> 
   }
 }
 
+/** The full check of one guide (lib/guides/validate-guide.ts, built on TypeBox): the path of its first bad field
+ *  and what is wrong, or null when it is a valid guide. */
+export type GuideCheck = (value: unknown) => { path: string; detail: string } | null;
+
+// Plugged in by the pages that list policy problems (the options page): every page resolves settings, and the
+// content scripts, which never read guides, must not carry the guide validator. Without it an entry only has to
+// be a JSON object; the panel checks each guide fully before it uses it (stores/guides.ts).
+let fullGuideCheck: GuideCheck | null = null;
+
+/** Makes `workspace.guides` entries be checked in full where settings are resolved from now on (null: no longer). */
+export function useFullGuideCheck(check: GuideCheck | null): void {
+  fullGuideCheck = check;
+}
+
 /** One guide's JSON text (a policy list entry): refused with the JSON path of the first bad field. */
 function checkGuideText(entry: string): Checked<string> {
   let value: unknown;
@@ -86,10 +99,9 @@ function checkGuideText(entry: string): Checked<string> {
   } catch {
     return problem('invalid-guide', { path: '', detail: 'not valid JSON' });
   }
-  const checked = validateGuide(value);
-  if (checked.ok) return { ok: true, value: entry };
-  const [first] = checked.problems;
-  return problem('invalid-guide', { path: first.path || '-', detail: describeProblems(checked.problems) });
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return problem('invalid-guide', { path: '-', detail: 'a guide is a JSON object' });
+  const bad = fullGuideCheck?.(value) ?? null;
+  return bad ? problem('invalid-guide', { path: bad.path || '-', detail: bad.detail }) : { ok: true, value: entry };
 }
 
 function checkListEntry(format: StringListFormat, entry: string): Checked<string> {

@@ -1,11 +1,13 @@
 // End to end, the workspace's second part (F14, F23, F25): Taro calls the Support queue and says his router keeps
 // dropping the connection. The line shows live in the Transcript tab with its sentiment, the right article is
-// suggested within 2 s naming the words that matched, the Support guide opens by itself, its form's answers fill
-// the Technical support case its action creates, and after the call the transcript is in his contact history. The
-// same in Japanese: 「ルーターの接続が頻繁に切れる」 suggests the Japanese article. Knowledge search from the tab.
+// suggested within 2 s naming the words that matched, the Support guide opens by itself and keeps its place through
+// a worker restart and the panel reopening, its form's answers fill the Technical support case its action creates,
+// and after the call the transcript is in his contact history. The same in Japanese: 「ルーターの接続が頻繁に切れる」
+// suggests the Japanese article. Knowledge search from the tab.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator } from '@playwright/test';
 import { DEMO_CASE_FIELD_IDS } from '../../contact-center/seed/demo-case-templates';
+import { ServiceWorkerStopper } from '../support/extension-harness';
 import { type AgentBrowser, startTestContactCenter, type TestContactCenter } from '../support/softphone-fixture';
 import { acceptCall, callRingsAt, contactRecord, endAndClose, ensureStatus, launchAgent } from '../support/softphone-steps';
 
@@ -78,6 +80,16 @@ test('Taro says his router keeps dropping: the line shows live, the article is s
   await guide().getByRole('checkbox', { name: /Restart the router/ }).check();
   await guide().getByRole('button', { name: 'Continue' }).click();
   await expect(guide().getByRole('heading', { name: 'What happens' })).toBeVisible();
+  // The guide's progress survives the worker being stopped and the panel closing.
+  const stopper = await ServiceWorkerStopper.attach(agent.panel);
+  await stopper.stopAndAwaitRestart();
+  await stopper.detach();
+  await agent.panel.close();
+  agent.panel = await agent.context.newPage();
+  await agent.panel.goto(agent.panelUrl);
+  await expect(guide().getByRole('heading', { name: 'What happens' })).toBeVisible({ timeout: 10_000 });
+  await tab('transcript').click();
+  await expect(workspace().getByTestId('transcript-line').filter({ hasText: 'My router keeps dropping the connection.' })).toBeVisible();
   await guide().getByRole('radio', { name: 'A few times a day' }).check();
   await guide().getByRole('textbox', { name: /Router model/ }).fill('SB-R500');
   await expectAccessible('the guide form', '[data-testid="contact-guide"]');

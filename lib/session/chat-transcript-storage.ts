@@ -1,36 +1,9 @@
 // The chat transcripts' place in storage.session: one key per live chat (`session:chat.transcript.<contactId>`)
-// and an index of the contacts that have one, so a worker can prune what belongs to contacts gone while it slept.
-import { storage } from 'wxt/utils/storage';
+// and an index of the contacts that have one (see per-contact-storage.ts).
 import type { ChatItemView } from './chat-transcript';
 import type { ChatTranscriptStorage } from './chat-transcript-store';
-
-const INDEX_KEY = 'session:chat.transcriptIndex' as const;
-const keyFor = (contactId: string) => `session:chat.transcript.${contactId}` as const;
+import { sessionPerContactStorage } from './per-contact-storage';
 
 export function browserChatTranscriptStorage(): ChatTranscriptStorage {
-  let indexQueue: Promise<unknown> = Promise.resolve();
-  const updateIndex = (change: (ids: string[]) => string[]) => {
-    const run = indexQueue.then(async () => {
-      const ids = (await storage.getItem<string[]>(INDEX_KEY)) ?? [];
-      const next = change(ids);
-      if (next.length !== ids.length || next.some((id, i) => id !== ids[i])) await storage.setItem(INDEX_KEY, next);
-    });
-    indexQueue = run.catch(() => undefined);
-    return run;
-  };
-  return {
-    read: (contactId) => storage.getItem<ChatItemView[]>(keyFor(contactId)),
-    async write(contactId, items) {
-      await storage.setItem(keyFor(contactId), items);
-      await updateIndex((ids) => (ids.includes(contactId) ? ids : [...ids, contactId]));
-    },
-    async remove(contactIds) {
-      await storage.removeItems(contactIds.map(keyFor));
-      const dropped = new Set(contactIds);
-      await updateIndex((ids) => ids.filter((id) => !dropped.has(id)));
-    },
-    async contactIds() {
-      return (await storage.getItem<string[]>(INDEX_KEY)) ?? [];
-    },
-  };
+  return sessionPerContactStorage<ChatItemView[]>('session:chat.transcriptIndex', 'session:chat.transcript.');
 }

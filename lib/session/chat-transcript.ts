@@ -1,6 +1,7 @@
 // A chat's transcript as views see it: plain JSON items (epoch ms, no ChatJS objects), and the pure rules every
 // holder of a transcript applies (the engine, the worker's store, a view): items are deduplicated by id (a later
 // version of an item, e.g. with a newer receipt, replaces the earlier one), ordered by time, and bounded.
+import { boundNewest, mergeById } from './merge-by-id';
 
 export type ChatItemKind = 'message' | 'event' | 'attachment';
 export type ChatRole = 'AGENT' | 'CUSTOMER' | 'SYSTEM';
@@ -52,10 +53,6 @@ export function furtherReceipt(a: ChatReceipt | undefined, b: ChatReceipt | unde
 
 export const compareChatItems = (a: ChatItemView, b: ChatItemView) => a.time - b.time || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-function sameItem(a: ChatItemView, b: ChatItemView): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
 /** One item's two versions as one: the newer fields, the further receipt. */
 function combine(older: ChatItemView, newer: ChatItemView): ChatItemView {
   const receipt = furtherReceipt(older.receipt, newer.receipt);
@@ -71,31 +68,13 @@ export interface MergeResult {
 
 /** `incoming` merged into `existing` (which is already deduplicated and ordered); neither is modified. */
 export function mergeChatItems(existing: readonly ChatItemView[], incoming: readonly ChatItemView[]): MergeResult {
-  const byId = new Map(existing.map((item) => [item.id, item] as const));
-  const changed = new Map<string, ChatItemView>();
-  for (const item of incoming) {
-    const before = changed.get(item.id) ?? byId.get(item.id);
-    const next = before ? combine(before, item) : item;
-    if (before && sameItem(before, next)) continue;
-    byId.set(item.id, next);
-    changed.set(item.id, next);
-  }
-  if (changed.size === 0) return { items: [...existing], changed: [] };
-  return { items: [...byId.values()].sort(compareChatItems), changed: [...changed.values()].sort(compareChatItems) };
+  const { all, changed } = mergeById(existing, incoming, compareChatItems, combine);
+  return { items: all, changed };
 }
 
 /** The newest items within the count and content limits (ordered input, ordered output). */
 export function boundChatItems(items: readonly ChatItemView[], maxItems = CHAT_ITEMS_LIMIT, maxContent = CHAT_CONTENT_LIMIT): ChatItemView[] {
-  let kept = items.length > maxItems ? items.slice(items.length - maxItems) : [...items];
-  let total = 0;
-  for (let i = kept.length - 1; i >= 0; i -= 1) {
-    total += kept[i].content.length;
-    if (total > maxContent) {
-      kept = kept.slice(i + 1);
-      break;
-    }
-  }
-  return kept;
+  return boundNewest(items, maxItems, maxContent);
 }
 
 /** A stored or received value that looks like a ChatItemView (storage and messages are not trusted blindly). */

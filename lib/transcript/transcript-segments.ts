@@ -2,6 +2,7 @@
 // from Contact Lens' shapes (the voice Transcript of ListRealtimeContactAnalysisSegments and the live stream, the
 // chat Transcript of ListRealtimeContactAnalysisSegmentsV2), and the pure rules every holder applies: segments
 // are deduplicated by id, ordered by when they were said, bounded; and the customer's sentiment trend.
+import { boundNewest, mergeById } from '../session/merge-by-id';
 
 export type TranscriptRole = 'CUSTOMER' | 'AGENT' | 'SYSTEM';
 export type TranscriptSentiment = 'POSITIVE' | 'NEGATIVE' | 'NEUTRAL';
@@ -90,8 +91,6 @@ const orderKey = (segment: TranscriptSegmentView) => segment.beginOffsetMillis ?
 export const compareSegments = (a: TranscriptSegmentView, b: TranscriptSegmentView) =>
   orderKey(a) - orderKey(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-const sameSegment = (a: TranscriptSegmentView, b: TranscriptSegmentView) => JSON.stringify(a) === JSON.stringify(b);
-
 export interface SegmentMerge {
   /** All segments, deduplicated and ordered. */
   segments: TranscriptSegmentView[];
@@ -102,17 +101,8 @@ export interface SegmentMerge {
 /** `incoming` merged into `existing` (already deduplicated and ordered); neither is modified. A later version of
  *  a segment (same id) replaces the earlier one. */
 export function mergeSegments(existing: readonly TranscriptSegmentView[], incoming: readonly TranscriptSegmentView[]): SegmentMerge {
-  const byId = new Map(existing.map((segment) => [segment.id, segment] as const));
-  const changed = new Map<string, TranscriptSegmentView>();
-  for (const segment of incoming) {
-    const before = byId.get(segment.id);
-    if (before && sameSegment(before, segment)) continue;
-    byId.set(segment.id, segment);
-    changed.set(segment.id, segment);
-  }
-  if (changed.size === 0) return { segments: [...existing], changed: [] };
-  const ordered = (values: Iterable<TranscriptSegmentView>) => [...values].sort(compareSegments);
-  return { segments: ordered(byId.values()), changed: ordered(changed.values()) };
+  const { all, changed } = mergeById(existing, incoming, compareSegments);
+  return { segments: all, changed };
 }
 
 /** The newest segments within the count and content limits (ordered input, ordered output). */
@@ -121,16 +111,7 @@ export function boundSegments(
   maxSegments = TRANSCRIPT_SEGMENTS_LIMIT,
   maxContent = TRANSCRIPT_CONTENT_LIMIT,
 ): TranscriptSegmentView[] {
-  let kept = segments.length > maxSegments ? segments.slice(segments.length - maxSegments) : [...segments];
-  let total = 0;
-  for (let i = kept.length - 1; i >= 0; i -= 1) {
-    total += kept[i].content.length;
-    if (total > maxContent) {
-      kept = kept.slice(i + 1);
-      break;
-    }
-  }
-  return kept;
+  return boundNewest(segments, maxSegments, maxContent);
 }
 
 /** Milliseconds from the start of the contact to this segment: its offset, or (chats) its time after the first

@@ -1,6 +1,7 @@
 // Firefox end to end, one agent: the sidebar's page (in a tab) signs in to the local contact center, with the
 // engine in the background page's frame; the agent's status goes both ways; an inbound call rings, is
-// accepted, held and resumed, ended and closed, each step checked on the contact center's side too.
+// accepted, held and resumed, ended and closed, each step checked on the contact center's side too; and the
+// session outlives the sidebar page (the same background page, no new sign-in, a call rings when it reopens).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestContactCenter, type TestContactCenter } from '../support/softphone-fixture';
 import { agentOf, contactState, customerState } from '../support/softphone-steps';
@@ -64,5 +65,18 @@ describe('Firefox: the softphone in the sidebar page', () => {
     await eventually('the panel without the contact', async () => !(await shown('[data-testid="after-call-work"]')), REACHES_PANEL_MS);
     await eventually('the agent without contacts', () => cc.engine.getAgentView('agent1').contacts.length === 0);
     expect(contactState(cc, contactId)).toBe('ended');
+  });
+
+  it('the session survives closing the sidebar page: reopened, it shows the status at once and a call rings there', async () => {
+    const backgroundBefore = await agent.backgroundStartedAt();
+    await agent.panel.close();
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    await agent.reopenPanel();
+    await eventually('the status control without signing in again', async () => (await agent.shownStatus()) === 'Available', REACHES_PANEL_MS);
+    expect(await agent.backgroundStartedAt()).toBe(backgroundBefore);
+    const contactId = await cc.callIn();
+    await eventually('the incoming card in the reopened page', () => shown('[data-testid="incoming-contact"]'), REACHES_PANEL_MS);
+    await cc.customerHangUp(contactId);
+    await eventually('the card gone after the customer hung up', async () => !(await shown('[data-testid="incoming-contact"]')), REACHES_PANEL_MS);
   });
 });

@@ -3,6 +3,7 @@
 // with `{source: 'wisdom-js', type: 'CHANNEL_READY'}`, then takes each call as `{source: 'wisdom-js', data: {url,
 // options}}` with a MessagePort, makes it to `<instance>/agent-app/api` with the agent's own session, and answers on
 // the port `{source: 'wisdom-ui', data: <HTTP response>}`. Created on first use, never at engine start.
+import { askThroughPort, hiddenFrame, withTimeout } from '../workspace/frame-calls';
 
 export const QCONNECT_CLIENT_SOURCE = 'wisdom-js';
 export const QCONNECT_PAGE_SOURCE = 'wisdom-ui';
@@ -108,11 +109,7 @@ export function wisdomFrame(options: WisdomFrameOptions): WisdomTransport {
   const origin = new URL(pageUrl).origin;
   const view = options.container.ownerDocument.defaultView;
   if (!view) throw new KnowledgeCallError('frame', 0, 'no window to frame the Q in Connect page in');
-  const frame = options.container.ownerDocument.createElement('iframe');
-  frame.id = QCONNECT_FRAME_ID;
-  frame.title = 'Amazon Q in Connect';
-  frame.hidden = true;
-  frame.setAttribute('aria-hidden', 'true');
+  const frame = hiddenFrame(options.container.ownerDocument, QCONNECT_FRAME_ID, 'Amazon Q in Connect');
 
   let markReady: () => void = () => {};
   const ready = new Promise<void>((resolve) => (markReady = resolve));
@@ -138,44 +135,19 @@ export function wisdomFrame(options: WisdomFrameOptions): WisdomTransport {
   frame.src = pageUrl;
   options.container.append(frame);
 
-  function withTimeout<T>(operation: string, promise: Promise<T>, what: string): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new KnowledgeCallError(operation, 0, `${what} in ${timeoutMs} ms`)), timeoutMs);
-      promise.then(
-        (value) => {
-          clearTimeout(timer);
-          resolve(value);
-        },
-        (error: unknown) => {
-          clearTimeout(timer);
-          reject(error instanceof Error ? error : new Error(String(error)));
-        },
-      );
-    });
-  }
-
   return {
     async call(service, operation, input) {
-      await withTimeout(operation, ready, 'the Q in Connect page did not get ready');
+      const timedOut = (what: string) => () => new KnowledgeCallError(operation, 0, `${what} in ${timeoutMs} ms`);
+      await withTimeout(ready, timeoutMs, timedOut('the Q in Connect page did not get ready'));
       const target = frame.contentWindow;
       if (!target) throw new KnowledgeCallError(operation, 0, 'the Q in Connect frame is gone');
-      const channel = new MessageChannel();
-      const answer = new Promise<WisdomHttpResponse>((resolve) => {
-        channel.port1.onmessage = (event: MessageEvent) => {
-          const reply = event.data as { source?: unknown; data?: unknown } | null;
-          const response = isRecord(reply?.data) ? (reply.data as unknown as WisdomHttpResponse) : null;
-          resolve(response && typeof response.status === 'number' ? response : { status: 0, statusText: 'malformed answer' });
-        };
-      });
       // The target origin is the instance's: the request (and the customer's words it may carry) goes nowhere else.
-      target.postMessage({ source: QCONNECT_CLIENT_SOURCE, data: agentAppRequest(apiUrl, service, operation, input) }, origin, [channel.port2]);
-      try {
-        const response = await withTimeout(operation, answer, 'no answer');
-        if (response.status >= 200 && response.status < 300) return response.body ?? null;
-        throw new KnowledgeCallError(operation, response.status, reasonOf(response));
-      } finally {
-        channel.port1.close();
-      }
+      const message = { source: QCONNECT_CLIENT_SOURCE, data: agentAppRequest(apiUrl, service, operation, input) };
+      const reply = (await askThroughPort(target, origin, message, timeoutMs, timedOut('no answer'))) as { data?: unknown } | null;
+      const answered = isRecord(reply?.data) ? (reply.data as unknown as WisdomHttpResponse) : null;
+      const response = answered && typeof answered.status === 'number' ? answered : { status: 0, statusText: 'malformed answer' };
+      if (response.status >= 200 && response.status < 300) return response.body ?? null;
+      throw new KnowledgeCallError(operation, response.status, reasonOf(response));
     },
     close() {
       clearTimeout(graceTimer);

@@ -3,6 +3,7 @@
 // (`x-amz-target: AgentAppService.CustomerProfiles.<operation>`). We post it each call with a MessagePort, in the
 // official client's message shape, and it answers on the port `{api_response: {status, statusText, data}}`. The
 // same code runs against a real instance and the local contact center, which serves the same page and route.
+import { askThroughPort, hiddenFrame, withTimeout } from './frame-calls';
 
 export const PROFILES_CLIENT_NAME = 'AmazonConnectCustomerProfilesClient';
 export const PROFILES_API_EVENT = 'CustomerProfilesApiCall';
@@ -41,60 +42,27 @@ export function customerProfilesWidget(options: WidgetOptions): CustomerProfiles
   const pageUrl = `${options.instanceBase}/customerprofiles-v2`;
   const apiUrl = `${options.instanceBase}/agent-app/api`;
   const origin = new URL(pageUrl).origin;
-  const doc = options.container.ownerDocument;
-  const frame = doc.createElement('iframe');
-  frame.id = PROFILES_CLIENT_NAME;
-  frame.title = 'Customer Profiles';
-  frame.hidden = true;
-  frame.setAttribute('aria-hidden', 'true');
+  const frame = hiddenFrame(options.container.ownerDocument, PROFILES_CLIENT_NAME, 'Customer Profiles');
   const loaded = new Promise<void>((resolve) => frame.addEventListener('load', () => resolve(), { once: true }));
   frame.src = pageUrl;
   options.container.append(frame);
 
-  function withTimeout<T>(operation: string, promise: Promise<T>): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        reject(new CustomerProfilesCallError(operation, 0, `no answer in ${timeoutMs} ms`));
-      }, timeoutMs);
-      promise.then(
-        (value) => {
-          clearTimeout(timer);
-          resolve(value);
-        },
-        (error: unknown) => {
-          clearTimeout(timer);
-          reject(error instanceof Error ? error : new Error(String(error)));
-        },
-      );
-    });
-  }
-
   return {
     async call(operation, params) {
-      await withTimeout(operation, loaded);
+      const timedOut = () => new CustomerProfilesCallError(operation, 0, `no answer in ${timeoutMs} ms`);
+      await withTimeout(loaded, timeoutMs, timedOut);
       const target = frame.contentWindow;
       if (!target) throw new CustomerProfilesCallError(operation, 0, 'the Customer Profiles frame is gone');
-      const channel = new MessageChannel();
-      const answer = new Promise<unknown>((resolve, reject) => {
-        channel.port1.onmessage = (event: MessageEvent) => {
-          const response = (event.data as { api_response?: { status?: unknown; statusText?: unknown; data?: unknown } } | null)?.api_response;
-          const status = typeof response?.status === 'number' ? response.status : 0;
-          if (status === 200) resolve(response?.data ?? null);
-          else {
-            // The local contact center also gives the service's error body; Connect itself only the status text.
-            const data = response?.data as { message?: unknown } | undefined;
-            const reason = typeof data?.message === 'string' ? data.message : typeof response?.statusText === 'string' ? response.statusText : 'malformed answer';
-            reject(new CustomerProfilesCallError(operation, status, reason));
-          }
-        };
-      });
       // The target origin is the instance's: the message (with the customer's data it asks for) goes nowhere else.
-      target.postMessage({ source: PROFILES_CLIENT_NAME, event_type: PROFILES_API_EVENT, api_data: { url: apiUrl, method: operation, params } }, origin, [channel.port2]);
-      try {
-        return await withTimeout(operation, answer);
-      } finally {
-        channel.port1.close();
-      }
+      const message = { source: PROFILES_CLIENT_NAME, event_type: PROFILES_API_EVENT, api_data: { url: apiUrl, method: operation, params } };
+      const reply = (await askThroughPort(target, origin, message, timeoutMs, timedOut)) as { api_response?: { status?: unknown; statusText?: unknown; data?: unknown } } | null;
+      const response = reply?.api_response;
+      const status = typeof response?.status === 'number' ? response.status : 0;
+      if (status === 200) return response?.data ?? null;
+      // The local contact center also gives the service's error body; Connect itself only the status text.
+      const data = response?.data as { message?: unknown } | undefined;
+      const reason = typeof data?.message === 'string' ? data.message : typeof response?.statusText === 'string' ? response.statusText : 'malformed answer';
+      throw new CustomerProfilesCallError(operation, status, reason);
     },
     close() {
       frame.remove();

@@ -29,6 +29,7 @@ import { createLoopbackApp, type LoopbackApp } from './loopback-app';
 import { agentAppApiRoutes } from './routes/agent-app-api';
 import { ccpRoutes } from './routes/ccp';
 import { contactAttributesRoutes, type StoredRecords } from './routes/contact-attributes';
+import { contactActivityFromDatabase } from './routes/contact-activity';
 import { contactDetailsPageRoutes } from './routes/contact-details-page';
 import { controlRoutes, type RecordSource } from './routes/control';
 import { customerProfilesPageRoutes } from './routes/customer-profiles-page';
@@ -116,7 +117,7 @@ export function buildContactCenterApp(parts: ContactCenterAppParts): LoopbackApp
       app.register(ccpRoutes, { sessions, sockets: parts.sockets, ccpHtml: parts.ccpHtml, ccpJs: parts.ccpJs });
       app.register(deskPhoneRoutes, { deskPhones: parts.deskPhones });
       app.register(pageRoutes, { config: parts.config });
-      app.register(contactDetailsPageRoutes, { config: parts.config, records, sessions });
+      app.register(contactDetailsPageRoutes, { config: parts.config, records, sessions, activity: contactActivityFromDatabase(db, loadGuideLibrary()) });
       app.register(customerChatPageRoutes, { config: parts.config });
     },
   );

@@ -1,6 +1,7 @@
 // `GET /contact-trace-records/details/:contactId`: the contact's record on the path Amazon Connect's console uses
 // (the workspace History tab links there), server-rendered in English or Japanese by Accept-Language: ids,
-// channel, queue, agent, times, durations, attributes, and a task's or chat's own details. Only the signed-in agent
+// channel, queue, agent, times, durations, attributes, a task's or chat's own details, and what the contact carries
+// (transcript, knowledge feedback, the guide record: contact-activity-sections.ts). Only the signed-in agent
 // sees it (no session: to the login page, which returns here); every value is escaped; a strict CSP allows no
 // script and only this page's own style; an unknown or malformed id gets a 404 page that says so.
 import { createHash } from 'node:crypto';
@@ -10,6 +11,8 @@ import { Type } from 'typebox';
 import type { ContactRecord, InstanceConfig, TaskReference } from '../../model';
 import { escapeHtml, redirect, sendHtml } from '../http-kit';
 import type { SessionStore } from '../sessions';
+import type { ContactActivitySource } from './contact-activity';
+import { activitySections } from './contact-activity-sections';
 import { type ContactDetailsStrings, formatCount, formatDateTime, languageFromAcceptLanguage, type PageLanguage, stringsFor } from './contact-details-strings';
 
 export const CONTACT_DETAILS_BASE_PATH = '/contact-trace-records/details';
@@ -23,6 +26,8 @@ export interface ContactDetailsPageOptions {
   sessions: SessionStore;
   /** The time zone the page's times are shown in; the contact center's own when absent. */
   timeZone?: string;
+  /** The contact's transcript, knowledge feedback and guide names (contact-activity.ts); without it, none are shown. */
+  activity?: ContactActivitySource;
 }
 
 /** The URL of a contact's details page. */
@@ -31,7 +36,7 @@ export const contactDetailsPath = (contactId: string) => `${CONTACT_DETAILS_BASE
 const STYLE = `body{font-family:system-ui,"Hiragino Sans","Noto Sans JP",sans-serif;color:#1d2733;line-height:1.5;margin:0 auto;padding:1rem;max-width:48rem}
 .site{margin:0;color:#4a5866;font-size:.9rem}h1{font-size:1.5rem;margin:.25rem 0 1rem}h2{font-size:1.1rem;margin:1.5rem 0 .5rem}
 table{border-collapse:collapse;width:100%}th,td{text-align:left;vertical-align:top;padding:.4rem .5rem;border-bottom:1px solid #dde3ea;overflow-wrap:break-word}td{overflow-wrap:anywhere}td.type{overflow-wrap:normal}td.type,thead th{word-break:keep-all}
-tbody th{width:40%;font-weight:600}thead th{background:#f3f5f7}.prose{white-space:pre-wrap}a{color:#0b5cad}a:focus-visible{outline:2px solid #0b5cad;outline-offset:2px}`;
+tbody th{width:40%;font-weight:600}thead th{background:#f3f5f7}.prose{white-space:pre-wrap}h3{font-size:1rem;margin:1rem 0 .25rem}tbody th.offset{width:auto;white-space:nowrap}td.speaker{word-break:keep-all}a{color:#0b5cad}a:focus-visible{outline:2px solid #0b5cad;outline-offset:2px}`;
 
 /** No script at all; the one inline style by its hash; never framed; no form, no base, nothing fetched. */
 export const CONTACT_DETAILS_CSP = [
@@ -199,10 +204,11 @@ function chatSection(page: Page, chat: NonNullable<ContactRecord['chat']>): stri
   ]);
 }
 
-function detailsPage(page: Page, config: InstanceConfig, record: ContactRecord): string {
+function detailsPage(page: Page, config: InstanceConfig, record: ContactRecord, activity: ContactActivitySource | undefined): string {
   const sections = [contactSection(page, config, record), timesSection(page, record), durationsSection(page, record), attributesSection(page, record.attributes)];
   if (record.channel === 'task' && record.task) sections.push(taskSection(page, record.task));
   if (record.channel === 'chat' && record.chat) sections.push(chatSection(page, record.chat));
+  if (activity) sections.push(...activitySections(page, activity, record, (agentId) => agentName(page, config, agentId)));
   return document(page, `${page.text.heading} ${record.contactId}`, `<h1>${escapeHtml(page.text.heading)}</h1>\n${sections.join('\n')}`);
 }
 
@@ -211,7 +217,7 @@ function notFoundPage(page: Page, message: string): string {
   return document(page, notFound.title, `<h1>${escapeHtml(notFound.title)}</h1>\n<p>${escapeHtml(message)}</p>\n<p><a href="/">${escapeHtml(notFound.back)}</a></p>`);
 }
 
-export const contactDetailsPageRoutes: FastifyPluginAsyncTypebox<ContactDetailsPageOptions> = async (app, { config, records, sessions, timeZone }) => {
+export const contactDetailsPageRoutes: FastifyPluginAsyncTypebox<ContactDetailsPageOptions> = async (app, { config, records, sessions, timeZone, activity }) => {
   const pageFor = (acceptLanguage: string | string[] | undefined): Page => {
     const language = languageFromAcceptLanguage(acceptLanguage);
     return { language, text: stringsFor(language), timeZone };
@@ -232,6 +238,6 @@ export const contactDetailsPageRoutes: FastifyPluginAsyncTypebox<ContactDetailsP
     if (!CONTACT_ID.test(contactId)) return send(reply, page, 404, notFoundPage(page, page.text.notFound.malformed));
     const record = records.getRecord(contactId);
     if (record === null) return send(reply, page, 404, notFoundPage(page, page.text.notFound.unknown(contactId)));
-    return send(reply, page, 200, detailsPage(page, config, record));
+    return send(reply, page, 200, detailsPage(page, config, record, activity));
   });
 };

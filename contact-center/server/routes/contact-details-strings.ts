@@ -1,6 +1,8 @@
 // The words of the contact details page (`/contact-trace-records/details/:contactId`) in English and Japanese, the
 // language chosen from the Accept-Language header, and the locale's date and number formats for it.
 import type { ContactRecord, DisconnectReason, TaskReferenceType } from '../../model';
+import type { FeedbackRelevance, FeedbackTargetType } from '../../store/qconnect-repository';
+import type { TranscriptRole, TranscriptSentiment } from '../../transcript/transcript-types';
 
 export type PageLanguage = 'en' | 'ja';
 
@@ -54,6 +56,35 @@ export interface ContactDetailsStrings {
   disconnectReasons: Record<DisconnectReason, string>;
   referenceTypes: Record<TaskReferenceType, string>;
   notFound: { title: string; unknown: (contactId: string) => string; malformed: string; empty: string; back: string };
+  /** What the contact carries beyond its record: transcript, knowledge feedback, the guide record. */
+  activity: ContactActivityStrings;
+}
+
+export interface ContactActivityStrings {
+  transcript: {
+    heading: string;
+    columns: { offset: string; speaker: string; text: string; sentiment: string };
+    speakers: Record<TranscriptRole, string>;
+    sentiments: Record<TranscriptSentiment, string>;
+    customerSentiment: string;
+    firstToLast: string;
+    counted: string;
+    counts: (counts: Record<TranscriptSentiment, number>) => string;
+    truncated: (shown: number) => string;
+  };
+  feedback: {
+    heading: string;
+    columns: { article: string; rating: string; source: string; when: string; agent: string };
+    ratings: Record<FeedbackRelevance, string>;
+    sources: Record<FeedbackTargetType, string>;
+    unknownArticle: (id: string) => string;
+  };
+  guide: {
+    heading: string;
+    fields: { guide: string; outcome: string; recordedAt: string };
+    outcomes: Record<'completed' | 'cancelled', string>;
+    unreadable: (attribute: string) => string;
+  };
 }
 
 const EN: ContactDetailsStrings = {
@@ -122,6 +153,32 @@ const EN: ContactDetailsStrings = {
     empty: 'The address names no contact: add the contact ID after /contact-trace-records/details/.',
     back: 'Go to the contact center’s start page',
   },
+  activity: {
+    transcript: {
+      heading: 'Transcript',
+      columns: { offset: 'Time', speaker: 'Speaker', text: 'What was said', sentiment: 'Sentiment' },
+      speakers: { CUSTOMER: 'Customer', AGENT: 'Agent', SYSTEM: 'System' },
+      sentiments: { POSITIVE: 'Positive', NEUTRAL: 'Neutral', NEGATIVE: 'Negative' },
+      customerSentiment: 'Customer sentiment',
+      firstToLast: 'First → last',
+      counted: 'Across the transcript',
+      counts: (c) => `${c.POSITIVE.toLocaleString('en-US')} positive, ${c.NEUTRAL.toLocaleString('en-US')} neutral, ${c.NEGATIVE.toLocaleString('en-US')} negative`,
+      truncated: (shown) => `Only the first ${shown.toLocaleString('en-US')} segments are shown.`,
+    },
+    feedback: {
+      heading: 'Feedback on knowledge articles',
+      columns: { article: 'Article', rating: 'Rating', source: 'Found as', when: 'When', agent: 'Agent' },
+      ratings: { HELPFUL: 'Useful', NOT_HELPFUL: 'Not useful' },
+      sources: { RECOMMENDATION: 'Suggestion', RESULT: 'Search result' },
+      unknownArticle: (id) => `Article no longer in the knowledge base (${id})`,
+    },
+    guide: {
+      heading: 'Step-by-step guide',
+      fields: { guide: 'Guide', outcome: 'Outcome', recordedAt: 'Recorded at' },
+      outcomes: { completed: 'Completed', cancelled: 'Cancelled' },
+      unreadable: (attribute) => `The attribute ${attribute} does not hold a guide record that can be read. Its value:`,
+    },
+  },
 };
 
 const JA: ContactDetailsStrings = {
@@ -189,6 +246,32 @@ const JA: ContactDetailsStrings = {
     malformed: 'アドレスの末尾がコンタクト ID ではありません。コンタクト ID は英数字、ハイフン、アンダースコアからなる 1〜256 文字です。',
     empty: 'アドレスにコンタクトが指定されていません。/contact-trace-records/details/ の後にコンタクト ID を付けてください。',
     back: 'コンタクトセンターのトップページへ',
+  },
+  activity: {
+    transcript: {
+      heading: 'トランスクリプト',
+      columns: { offset: '経過時間', speaker: '話者', text: '発言', sentiment: '感情' },
+      speakers: { CUSTOMER: 'お客様', AGENT: 'エージェント', SYSTEM: 'システム' },
+      sentiments: { POSITIVE: 'ポジティブ', NEUTRAL: 'ニュートラル', NEGATIVE: 'ネガティブ' },
+      customerSentiment: 'お客様の感情',
+      firstToLast: '最初 → 最後',
+      counted: '会話全体',
+      counts: (c) => `ポジティブ ${c.POSITIVE.toLocaleString('ja-JP')} 件、ニュートラル ${c.NEUTRAL.toLocaleString('ja-JP')} 件、ネガティブ ${c.NEGATIVE.toLocaleString('ja-JP')} 件`,
+      truncated: (shown) => `最初の ${shown.toLocaleString('ja-JP')} 件のみ表示しています。`,
+    },
+    feedback: {
+      heading: 'ナレッジ記事への評価',
+      columns: { article: '記事', rating: '評価', source: '表示元', when: '日時', agent: 'エージェント' },
+      ratings: { HELPFUL: '役に立った', NOT_HELPFUL: '役に立たなかった' },
+      sources: { RECOMMENDATION: 'おすすめ', RESULT: '検索結果' },
+      unknownArticle: (id) => `ナレッジベースにない記事 (${id})`,
+    },
+    guide: {
+      heading: 'ステップバイステップガイド',
+      fields: { guide: 'ガイド', outcome: '結果', recordedAt: '記録日時' },
+      outcomes: { completed: '完了', cancelled: '中止' },
+      unreadable: (attribute) => `属性 ${attribute} の値はガイドの記録として読み取れません。記録されている値:`,
+    },
   },
 };
 

@@ -77,6 +77,9 @@ async function refuseOtherOrigins(request: FastifyRequest): Promise<void> {
 
 export function buildContactCenterApp(parts: ContactCenterAppParts): LoopbackApp {
   const { engine, db, records, sessions } = parts;
+  // The guides the contact center serves (contact-center/seed/guides), read once: served as contact flows and named on
+  // the contact record page.
+  const guides = loadGuideLibrary();
   return createLoopbackApp(
     {
       log: parts.log,
@@ -110,14 +113,14 @@ export function buildContactCenterApp(parts: ContactCenterAppParts): LoopbackApp
       // Amazon Connect Cases on its public routes, for SigV4 backends and the signed-in agent's extension.
       app.register(casesRoutes, { prefix: CASES_BASE_PATH, db, config: parts.config, sessions, now: parts.now, log: parts.log });
       // Step-by-step guides as Connect serves flows (ListContactFlows, DescribeContactFlow), for the same callers as Cases.
-      app.register(guideRoutes, { config: parts.config, sessions, guides: loadGuideLibrary(), log: parts.log });
+      app.register(guideRoutes, { config: parts.config, sessions, guides, log: parts.log });
       // Contact Lens real-time analysis (calls and chats) and its live stream, for the same callers as Cases.
       app.register(contactLensRoutes, { config: parts.config, sessions, transcripts: parts.transcripts, log: parts.log, stream: parts.transcriptStream });
       app.register(loginRoutes, { sessions, backend: parts.login });
       app.register(ccpRoutes, { sessions, sockets: parts.sockets, ccpHtml: parts.ccpHtml, ccpJs: parts.ccpJs });
       app.register(deskPhoneRoutes, { deskPhones: parts.deskPhones });
       app.register(pageRoutes, { config: parts.config });
-      app.register(contactDetailsPageRoutes, { config: parts.config, records, sessions, activity: contactActivityFromDatabase(db, loadGuideLibrary()) });
+      app.register(contactDetailsPageRoutes, { config: parts.config, records, sessions, activity: contactActivityFromDatabase(db, guides) });
       app.register(customerChatPageRoutes, { config: parts.config });
     },
   );

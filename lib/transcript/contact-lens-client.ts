@@ -5,6 +5,7 @@
 // first under `/contact-lens` and the second on its root; for a real instance both are on the admin's backend
 // (setting workspace.contactLensUrl), as Contact Lens has no browser road. Also the poller that follows a live
 // contact on such a backend (no push there).
+import { awsJsonCall } from '../workspace/aws-json-call';
 import { segmentFromContactLens, type TranscriptSegmentView } from './transcript-segments';
 
 export type TranscriptChannel = 'voice' | 'chat';
@@ -58,22 +59,10 @@ export class ContactLensClient {
     this.fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   }
 
-  private async send(operation: string, url: string, body: unknown): Promise<Record<string, unknown>> {
-    const response = await this.fetch(url, {
-      method: 'POST',
-      credentials: 'include',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...this.options.headers },
-      body: JSON.stringify(body),
+  private send(operation: string, url: string, body: unknown): Promise<Record<string, unknown>> {
+    return awsJsonCall(this.fetch, { method: 'POST', url, body, headers: this.options.headers }, ({ status, type, message }) => {
+      return new ContactLensCallError(operation, status, type, message);
     });
-    const data: unknown = await response.json().catch(() => null);
-    if (!response.ok) {
-      const error = isRecord(data) ? data : {};
-      const header = response.headers.get('x-amzn-errortype')?.split(':')[0];
-      const type = header || (typeof error.__type === 'string' ? error.__type.split('#').pop()! : `HTTP ${response.status}`);
-      const message = typeof error.message === 'string' ? error.message : typeof error.Message === 'string' ? error.Message : response.statusText;
-      throw new ContactLensCallError(operation, response.status, type, message);
-    }
-    return isRecord(data) ? data : {};
   }
 
   /** One page of a call's segments (ListRealtimeContactAnalysisSegments). */

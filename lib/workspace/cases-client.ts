@@ -2,6 +2,7 @@
 // the union {stringValue | doubleValue | booleanValue | emptyValue | userArnValue}), sent with the agent's session
 // to the configured Cases base URL: the local contact center's by default, a customer's gateway for a real
 // instance. Errors keep the service's type and message for the panel's translated refusal.
+import { awsJsonCall } from './aws-json-call';
 
 export type CaseFieldValue = { stringValue: string } | { doubleValue: number } | { booleanValue: boolean } | { emptyValue: Record<string, never> } | { userArnValue: string };
 
@@ -86,22 +87,11 @@ export class CasesClient {
     this.fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   }
 
-  private async send(operation: string, method: 'POST' | 'PUT', path: string, body: unknown): Promise<Record<string, unknown>> {
-    const response = await this.fetch(`${this.options.baseUrl}/domains/${encodeURIComponent(this.options.domainId)}${path}`, {
-      method,
-      credentials: 'include',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...this.options.headers },
-      body: JSON.stringify(body),
+  private send(operation: string, method: 'POST' | 'PUT', path: string, body: unknown): Promise<Record<string, unknown>> {
+    const url = `${this.options.baseUrl}/domains/${encodeURIComponent(this.options.domainId)}${path}`;
+    return awsJsonCall(this.fetch, { method, url, body, headers: this.options.headers }, ({ status, type, message }) => {
+      return new CasesCallError(operation, status, type, message);
     });
-    const data: unknown = await response.json().catch(() => null);
-    if (!response.ok) {
-      const error = isRecord(data) ? data : {};
-      const header = response.headers.get('x-amzn-errortype')?.split(':')[0];
-      const type = header || (typeof error.__type === 'string' ? error.__type.split('#').pop()! : `HTTP ${response.status}`);
-      const message = typeof error.message === 'string' ? error.message : typeof error.Message === 'string' ? error.Message : response.statusText;
-      throw new CasesCallError(operation, response.status, type, message);
-    }
-    return isRecord(data) ? data : {};
   }
 
   /** The cases whose customer_id is the profile ARN, most recently updated first. */

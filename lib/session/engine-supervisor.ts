@@ -12,27 +12,21 @@
 //                                                                      (engineLostStatusName, default: the first
 //                                                                       not-routable status, e.g. Break; else Offline)
 // The status can only be set through a ready engine, so "grace period over" is remembered (in storage.session,
-// as the worker may be stopped meanwhile) and acted on as soon as the engine is ready again.
+// as the worker may be stopped meanwhile) and acted on as soon as the engine is ready again (engine-recovery.ts).
 import { browser } from 'wxt/browser';
 import type { EngineEvent } from '../messaging/protocol';
 import { readSessionSettings, type SessionSettings } from '../settings/session-settings';
-import { engineRecoveryItem, type EngineRecovery } from '../settings/storage-items';
+import { engineRecoveryItem } from '../settings/storage-items';
 import type { SessionLogWriter } from '../session-log/session-log';
 import { logoutUrlFor } from '../streams/instance-urls';
 import type { CommandResult } from './commands';
 import type { EngineChannel } from './engine-channel';
 import type { EngineDocument } from './engine-document';
+import { EngineRecoveryJudge, type RecoveryStorage } from './engine-recovery';
 import type { SessionStore } from './session-store';
-import {
-  chooseUnroutableStatus,
-  hasMissedContact,
-  hasSession,
-  isAgentUnroutable,
-  signedOut,
-  signingIn,
-  withConnection,
-  withEngineState,
-} from './session-transitions';
+import { hasSession, signedOut, signingIn, withConnection, withEngineState } from './session-transitions';
+
+export type { RecoveryStorage } from './engine-recovery';
 
 export const WATCHDOG_ALARM = 'switchboard-engine-watchdog';
 
@@ -40,11 +34,6 @@ export const WATCHDOG_ALARM = 'switchboard-engine-watchdog';
 export interface LoginWindowControl {
   open(instanceUrl: string, reason: 'engine' | 'agent'): Promise<void>;
   close(): Promise<void>;
-}
-
-export interface RecoveryStorage {
-  getValue(): Promise<EngineRecovery | null>;
-  setValue(value: EngineRecovery | null): Promise<void>;
 }
 
 export interface AlarmsApi {
@@ -113,23 +102,19 @@ export class EngineSupervisor {
   private readonly loginWindow: LoginWindowControl;
   private readonly log: SessionLogWriter;
   private readonly settings: () => Promise<SessionSettings>;
-  private readonly recovery: RecoveryStorage;
   private readonly alarms: AlarmsApi;
   private readonly logout: (instanceUrl: string) => Promise<number>;
   private readonly now: () => number;
   private readonly watchdogIntervalMs: number;
   private readonly pingTimeoutMs: number;
   private readonly maxMissedPings: number;
-  private readonly recoveryStateWaitMs: number;
+  private readonly recovery: EngineRecoveryJudge;
   private readonly chats: EngineSupervisorDeps['chats'] | null;
   private readonly transcripts: EngineSupervisorDeps['transcripts'] | null;
 
   /** Sign-in, sign-out and engine checks run one at a time. */
   private lifecycle: Promise<unknown> = Promise.resolve();
   private watchdogTimer: ReturnType<typeof setInterval> | null = null;
-  private graceTimer: ReturnType<typeof setTimeout> | null = null;
-  private recoveryWaitTimer: ReturnType<typeof setTimeout> | null = null;
-  private recoveryCheckDue = false;
   private missedPings = 0;
 
   constructor(deps: EngineSupervisorDeps) {
@@ -139,7 +124,6 @@ export class EngineSupervisor {
     this.loginWindow = deps.loginWindow;
     this.log = deps.log;
     this.settings = deps.settings ?? readSessionSettings;
-    this.recovery = deps.recovery ?? engineRecoveryItem;
     this.alarms = deps.alarms ?? (browser.alarms as AlarmsApi);
     this.logout = deps.logout ?? fetchLogout;
     this.now = deps.now ?? Date.now;
@@ -148,7 +132,15 @@ export class EngineSupervisor {
     this.watchdogIntervalMs = deps.watchdogIntervalMs ?? 2000;
     this.pingTimeoutMs = deps.pingTimeoutMs ?? 3000;
     this.maxMissedPings = deps.maxMissedPings ?? 3;
-    this.recoveryStateWaitMs = deps.recoveryStateWaitMs ?? 1500;
+    this.recovery = new EngineRecoveryJudge({
+      store: this.store,
+      channel: this.channel,
+      log: this.log,
+      settings: this.settings,
+      recovery: deps.recovery ?? engineRecoveryItem,
+      now: this.now,
+      stateWaitMs: deps.recoveryStateWaitMs ?? 1500,
+    });
     this.chats = deps.chats ?? null;
     this.transcripts = deps.transcripts ?? null;
   }
@@ -264,8 +256,7 @@ export class EngineSupervisor {
   /** Stops watching and closes the engine (sign-out, or a sign-in to another instance). */
   private async endEngine(): Promise<void> {
     this.stopTimers();
-    this.recoveryCheckDue = false;
-    await this.recovery.setValue(null);
+    await this.recovery.forget();
     await this.alarms.clear(WATCHDOG_ALARM);
     await this.closeDocumentQuietly();
   }
@@ -307,7 +298,7 @@ export class EngineSupervisor {
         return;
       case 'state': {
         await this.store.update((current) => (hasSession(current) ? withEngineState(current, event.patch, this.now()) : current));
-        if (this.recoveryCheckDue) await this.judgeRecovery();
+        await this.recovery.stateReported();
         return;
       }
       case 'connection': {
@@ -343,9 +334,8 @@ export class EngineSupervisor {
 
   private stopTimers(): void {
     if (this.watchdogTimer !== null) clearInterval(this.watchdogTimer);
-    if (this.graceTimer !== null) clearTimeout(this.graceTimer);
-    if (this.recoveryWaitTimer !== null) clearTimeout(this.recoveryWaitTimer);
-    this.watchdogTimer = this.graceTimer = this.recoveryWaitTimer = null;
+    this.watchdogTimer = null;
+    this.recovery.stopTimers();
   }
 
   /** Checks the engine exists and answers; recreates it when it is gone while a session exists. */
@@ -363,7 +353,7 @@ export class EngineSupervisor {
         return;
       }
       if (snapshot.connection.status === 'failed') return; // the agent signs in again; nothing to keep alive
-      await this.resumeRecoveryClock();
+      await this.recovery.resumeClock();
       const found = await this.document.find();
       if (found === null) {
         await this.engineLost(snapshot.instanceUrl, 'engine-closed');
@@ -391,89 +381,15 @@ export class EngineSupervisor {
   private async engineLost(instanceUrl: string, reason: string): Promise<void> {
     const now = this.now();
     await this.store.update((current) => (hasSession(current) ? withConnection(current, 'engine-lost', reason, now) : current));
-    let recovery = await this.recovery.getValue();
-    if (!recovery) {
-      // A second loss before the first recovery keeps the first loss's clock.
-      recovery = { lostAt: now, reason, graceExpired: false };
-      await this.recovery.setValue(recovery);
-    }
+    const recovery = await this.recovery.begin(reason, now);
     this.log.append('engine-lost', { reason, lostAt: recovery.lostAt });
-    await this.resumeRecoveryClock();
+    await this.recovery.resumeClock();
     await this.createEngine(instanceUrl);
-  }
-
-  /** Arms the grace timer for the episode in progress (again, after a worker restart), or marks it expired. */
-  private async resumeRecoveryClock(): Promise<void> {
-    const recovery = await this.recovery.getValue();
-    if (!recovery || recovery.graceExpired || this.graceTimer !== null) return;
-    const { engineLostGraceSeconds } = await this.settings();
-    const remaining = recovery.lostAt + engineLostGraceSeconds * 1000 - this.now();
-    if (remaining <= 0) {
-      await this.graceExpired();
-      return;
-    }
-    this.graceTimer = setTimeout(() => {
-      this.graceTimer = null;
-      void this.graceExpired();
-    }, remaining);
-  }
-
-  private async graceExpired(): Promise<void> {
-    const recovery = await this.recovery.getValue();
-    if (!recovery || recovery.graceExpired) return;
-    await this.recovery.setValue({ ...recovery, graceExpired: true });
-    this.log.append('engine-lost-grace-expired', { lostAt: recovery.lostAt, status: this.store.snapshot.connection.status });
-    // Already ready again (the 'ready' report raced the timer): judge now rather than wait for the next state.
-    if (this.store.snapshot.connection.status === 'ready') {
-      this.recoveryCheckDue = true;
-      await this.judgeRecovery();
-    }
   }
 
   /** The engine reports ready: after a loss, judge what to do once its first state has arrived. */
   private async engineReady(): Promise<void> {
     this.missedPings = 0;
-    if ((await this.recovery.getValue()) === null) return;
-    this.recoveryCheckDue = true;
-    if (this.recoveryWaitTimer !== null) clearTimeout(this.recoveryWaitTimer);
-    this.recoveryWaitTimer = setTimeout(() => {
-      this.recoveryWaitTimer = null;
-      void this.judgeRecovery();
-    }, this.recoveryStateWaitMs);
-  }
-
-  /** Ends the engine-lost episode: asks for an unroutable status when the engine came back too late or a
-   *  contact was missed meanwhile, unless the agent's own status already keeps contacts away. */
-  private async judgeRecovery(): Promise<void> {
-    if (!this.recoveryCheckDue) return;
-    this.recoveryCheckDue = false;
-    if (this.recoveryWaitTimer !== null) clearTimeout(this.recoveryWaitTimer);
-    if (this.graceTimer !== null) clearTimeout(this.graceTimer);
-    this.recoveryWaitTimer = this.graceTimer = null;
-    const recovery = await this.recovery.getValue();
-    if (!recovery) return;
-    await this.recovery.setValue(null);
-    const snapshot = this.store.snapshot;
-    const settings = await this.settings();
-    const lostForMs = this.now() - recovery.lostAt;
-    const late = recovery.graceExpired || lostForMs >= settings.engineLostGraceSeconds * 1000;
-    const missed = hasMissedContact(snapshot);
-    this.log.append('engine-recovered', { lostForMs, late, missed });
-    const agent = snapshot.agent;
-    if ((!late && !missed) || !agent || snapshot.connection.status !== 'ready') return;
-    if (!missed && isAgentUnroutable(agent)) {
-      this.log.append('engine-lost-status-kept', { status: agent.availability.name });
-      return;
-    }
-    const status = chooseUnroutableStatus(agent, settings.engineLostStatusName);
-    if (!status) {
-      this.log.append('engine-lost-status-unavailable', {});
-      return;
-    }
-    const result = await this.channel.sendCommand(
-      { id: `engine-lost-status:${recovery.lostAt}`, command: { type: 'set-status', statusArn: status.arn } },
-      15_000,
-    );
-    this.log.append('engine-lost-status', { status: status.name, result });
+    await this.recovery.engineReady();
   }
 }

@@ -5,22 +5,14 @@
 // first under `/contact-lens` and the second on its root; for a real instance both are on the admin's backend
 // (setting workspace.contactLensUrl), as Contact Lens has no browser road. Also the poller that follows a live
 // contact on such a backend (no push there).
-import { awsJsonCall } from '../workspace/aws-json-call';
+import { AwsServiceCallError, awsJsonCall } from '../workspace/aws-json-call';
 import { segmentFromContactLens, type TranscriptSegmentView } from './transcript-segments';
 
 export type TranscriptChannel = 'voice' | 'chat';
 
 /** A refusal or failure of the Contact Lens service: its error type (ResourceNotFoundException, …) and message. */
-export class ContactLensCallError extends Error {
-  constructor(
-    readonly operation: string,
-    readonly status: number,
-    readonly type: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'ContactLensCallError';
-  }
+export class ContactLensCallError extends AwsServiceCallError {
+  override name = 'ContactLensCallError';
 }
 
 export interface ContactLensClientOptions {

@@ -18,6 +18,20 @@ export interface AwsRefusal {
   message: string;
 }
 
+/** A refusal from an AWS-shaped service: the operation, the HTTP status (0: no answer), the error type
+ *  (ValidationException, ResourceNotFoundException, …) and the service's message. Each client names its own. */
+export class AwsServiceCallError extends Error {
+  constructor(
+    readonly operation: string,
+    readonly status: number,
+    readonly type: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'AwsServiceCallError';
+  }
+}
+
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Sends `request`; resolves with the answer's JSON object ({} when it is none), or throws what `refused` makes of

@@ -2,7 +2,7 @@
 // the union {stringValue | doubleValue | booleanValue | emptyValue | userArnValue}), sent with the agent's session
 // to the configured Cases base URL: the local contact center's by default, a customer's gateway for a real
 // instance. Errors keep the service's type and message for the panel's translated refusal.
-import { awsJsonCall } from './aws-json-call';
+import { AwsServiceCallError, awsJsonCall } from './aws-json-call';
 
 export type CaseFieldValue = { stringValue: string } | { doubleValue: number } | { booleanValue: boolean } | { emptyValue: Record<string, never> } | { userArnValue: string };
 
@@ -27,16 +27,8 @@ export interface RelatedItemWire {
 }
 
 /** A refusal from the Cases service: its error type (ValidationException, …) and message. */
-export class CasesCallError extends Error {
-  constructor(
-    readonly operation: string,
-    readonly status: number,
-    readonly type: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'CasesCallError';
-  }
+export class CasesCallError extends AwsServiceCallError {
+  override name = 'CasesCallError';
 }
 
 export interface CasesClientOptions {

@@ -149,7 +149,7 @@ test('in Japanese: family name first, the tabs and sources in Japanese, and ever
   await agent.chooseSettings({ 'ui.language': 'ja' });
   try {
     await expect(workspace().getByTestId('workspace-customer-name')).toHaveText('Suzuki Taro', { timeout: 10_000 });
-    await expect(workspace().getByRole('tab')).toHaveText(['プロファイル', '履歴', 'ケース']);
+    await expect(workspace().getByRole('tab')).toHaveText(['プロファイル', '履歴', 'ケース', 'ナレッジ', '文字起こし']);
     await expect(field('AccountNumber').getByTestId('source-mark')).toHaveText('取得元: プロファイル');
     await expectAccessible('the profile, in Japanese');
     await tab('cases').click();

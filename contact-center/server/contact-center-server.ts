@@ -156,7 +156,7 @@ export async function startContactCenter(options: ContactCenterOptions): Promise
     db,
     config,
     knowledge,
-    contacts: { record: (id) => (engine.hasContact(id) ? engine.getContact(id).record : getContactRecord(db, id)) },
+    contacts: { record: (id) => transcripts.contact(id)?.record ?? null }, // the live record, else the stored one
     now: () => clock.now(),
     baseUrl: () => baseUrl,
   });

@@ -5,6 +5,7 @@
 // without a contact is the instance's (its WISDOM_ASSISTANT integration, or on the local contact center the one
 // its instance description names).
 import type { CommandResult } from '../session/commands';
+import type { InstanceDescriptionReader } from '../streams/instance-description';
 import { isLocalContactCenter } from '../streams/instance-urls';
 import type { KnowledgeRequest } from './knowledge-requests';
 import type { KnowledgeSuggestion } from './knowledge-views';
@@ -19,6 +20,8 @@ export interface KnowledgeEngineOptions {
   container: HTMLElement;
   /** The signed-in agent's ARN, or null before the CCP is ready. */
   agentArn(): string | null;
+  /** The engine's one reader of the local contact center's instance description (it names the assistant). */
+  instanceDescription: InstanceDescriptionReader;
   timeoutMs?: number;
   /** Makes the transport (tests give a fake; default: the /wisdom-v2 frame). */
   transport?: () => WisdomTransport;
@@ -69,9 +72,7 @@ export function createKnowledgeEngine(options: KnowledgeEngineOptions): Knowledg
   }
 
   async function describedAssistant(): Promise<string | null> {
-    const response = await (options.fetch ?? fetch)(`${options.instanceBase}/api/v1/instance`, { credentials: 'include' });
-    const described = (await response.json().catch(() => null)) as { qconnect?: { assistantId?: unknown } } | null;
-    const id = described?.qconnect?.assistantId;
+    const id = (await options.instanceDescription.read())?.qconnect?.assistantId;
     return typeof id === 'string' && id !== '' ? id : null;
   }
 

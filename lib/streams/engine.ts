@@ -19,6 +19,7 @@ import { CHAT_COMMAND_TYPES, createChatCommands, type ChatCommand } from './chat
 import { configureChatEndpoint } from './chat-endpoint';
 import { ChatSessions } from './chat-sessions';
 import { createCommandExecutor, type CommandExecutor } from './command-executor';
+import { createInstanceDescriptionReader } from './instance-description';
 import { ccpUrlFor } from './instance-urls';
 import { mapAgent, mapContacts, mapQuickConnects } from './snapshot-mapping';
 import type { StreamsAgent, StreamsContact, StreamsEndpoint } from './streams-api';
@@ -216,16 +217,26 @@ export function startEngine(options: EngineOptions): Engine {
     { callTimeoutMs: options.callTimeoutMs },
   );
 
+  // One read of the local contact center's instance description for the workspace, knowledge and transcript.
+  const instanceDescription = createInstanceDescriptionReader({ instanceUrl, timeoutMs: options.callTimeoutMs });
+
   const workspace = createWorkspaceEngine({
     instanceUrl,
     container: options.container,
     agentArn: () => currentAgent()?.getAgentARN() ?? null,
     contact: (contactId) => lastState?.contacts?.find((c) => c.id === contactId) ?? null,
+    instanceDescription,
     timeoutMs: options.callTimeoutMs,
   });
 
   // The live transcript (F14): the contacts the worker follows, reported as their segments arrive.
-  const transcripts = createTranscriptEngine({ instanceUrl, agentArn: () => currentAgent()?.getAgentARN() ?? null, report: (r) => report({ type: 'transcript', ...r }), log });
+  const transcripts = createTranscriptEngine({
+    instanceUrl,
+    agentArn: () => currentAgent()?.getAgentARN() ?? null,
+    instanceDescription,
+    report: (r) => report({ type: 'transcript', ...r }),
+    log,
+  });
 
   function subscribeContact(contact: StreamsContact & connect.Contact): void {
     const contactId = contact.getContactId();

@@ -5,6 +5,7 @@
 // instance's backend) both go to that backend, followed by polling. A real instance without one has no
 // transcript, and every answer says so (available: false).
 import type { CommandError, CommandResult } from '../session/commands';
+import type { InstanceDescriptionReader } from '../streams/instance-description';
 import { instanceBase, isLocalContactCenter } from '../streams/instance-urls';
 import { ContactLensCallError, ContactLensClient, pollSegments, type TranscriptChannel } from './contact-lens-client';
 import { openRealtimeStream } from './realtime-stream';
@@ -15,6 +16,8 @@ export interface TranscriptEngineOptions {
   instanceUrl: string;
   /** The signed-in agent's ARN (its instance part names the instance), or null before the CCP is ready. */
   agentArn(): string | null;
+  /** The engine's one reader of the local contact center's instance description (it names the Contact Lens path). */
+  instanceDescription: InstanceDescriptionReader;
   /** Sends a followed contact's segments to the worker. */
   report(report: TranscriptReport): void;
   log(event: string, data?: Record<string, unknown>): void;
@@ -73,22 +76,13 @@ export function createTranscriptEngine(options: TranscriptEngineOptions): Transc
   const base = instanceBase(options.instanceUrl);
   const local = isLocalContactCenter(options.instanceUrl);
   const followed = new Map<string, { stop: () => void; key: string }>();
-  let discovered: Promise<string> | null = null;
 
   /** The local contact center's Contact Lens base path, from its instance description ('/contact-lens' when it
-   *  names none). */
-  function localBasePath(): Promise<string> {
-    discovered ??= doFetch(`${base}/api/v1/instance`, { credentials: 'include' })
-      .then((response) => response.json())
-      .then((described: { contactLens?: { basePath?: unknown } } | null) => {
-        const path = described?.contactLens?.basePath;
-        return typeof path === 'string' && path.startsWith('/') ? path.replace(/\/+$/, '') : '/contact-lens';
-      })
-      .catch(() => {
-        discovered = null;
-        return '/contact-lens';
-      });
-    return discovered;
+   *  names none, or cannot be read now: the reader asks again next time). */
+  async function localBasePath(): Promise<string> {
+    const described = await options.instanceDescription.read().catch(() => null);
+    const path = described?.contactLens?.basePath;
+    return typeof path === 'string' && path.startsWith('/') ? path.replace(/\/+$/, '') : '/contact-lens';
   }
 
   /** The roads for this request, or null when the instance has no Contact Lens service for the extension. */

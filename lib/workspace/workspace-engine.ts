@@ -7,7 +7,8 @@ import type { CommandError, CommandResult } from '../session/commands';
 import type { ContactView } from '../session/snapshot';
 import { createKnowledgeEngine } from '../knowledge/knowledge-engine';
 import { isKnowledgeRequest } from '../knowledge/knowledge-requests';
-import { instanceBase, isLocalContactCenter } from '../streams/instance-urls';
+import type { InstanceDescriptionReader } from '../streams/instance-description';
+import { instanceBase } from '../streams/instance-urls';
 import { answerCaseRequest, answerCasesByReference, type CaseRequest } from './case-requests';
 import { CasesCallError, CasesClient } from './cases-client';
 import { CustomerProfilesClient } from './customer-profiles-client';
@@ -23,6 +24,8 @@ export interface WorkspaceEngineOptions {
   agentArn(): string | null;
   /** The contact as the panel sees it. */
   contact(contactId: string): ContactView | null;
+  /** The engine's one reader of the local contact center's instance description (Cases and Q in Connect). */
+  instanceDescription: InstanceDescriptionReader;
   /** How long one call may take (default 10 s). */
   timeoutMs?: number;
 }
@@ -52,6 +55,7 @@ export function createWorkspaceEngine(options: WorkspaceEngineOptions): Workspac
     instanceBase: base,
     container: options.container,
     agentArn: options.agentArn,
+    instanceDescription: options.instanceDescription,
     timeoutMs: options.timeoutMs,
   });
 
@@ -64,11 +68,11 @@ export function createWorkspaceEngine(options: WorkspaceEngineOptions): Workspac
   }
 
   async function discoverCases(): Promise<CasesClient> {
-    if (!isLocalContactCenter(options.instanceUrl)) throw new CasesCallError('configuration', 0, 'NotConfigured', 'no Cases URL is set (workspace.casesUrl)');
-    const response = await fetch(`${base}/api/v1/instance`, { credentials: 'include' });
-    const described = (await response.json().catch(() => null)) as { cases?: { domainId?: unknown; basePath?: unknown } } | null;
-    const { domainId, basePath } = described?.cases ?? {};
-    if (typeof domainId !== 'string' || typeof basePath !== 'string') throw new CasesCallError('configuration', response.status, 'NotConfigured', 'the contact center names no Cases service');
+    // Not the local contact center (a real instance): only a configured URL reaches Cases.
+    const described = await options.instanceDescription.read();
+    if (!described) throw new CasesCallError('configuration', 0, 'NotConfigured', 'no Cases URL is set (workspace.casesUrl)');
+    const { domainId, basePath } = described.cases ?? {};
+    if (typeof domainId !== 'string' || typeof basePath !== 'string') throw new CasesCallError('configuration', 0, 'NotConfigured', 'the contact center names no Cases service');
     return new CasesClient({ baseUrl: new URL(basePath, `${base}/`).href.replace(/\/+$/, ''), domainId });
   }
 

@@ -9,6 +9,7 @@ import { relayMessage } from '../../../contact-center/qconnect/helper-page/wisdo
 import { createKnowledgeEngine } from '../../../lib/knowledge/knowledge-engine';
 import { QConnectAgentClient } from '../../../lib/knowledge/qconnect-client';
 import { wisdomFrame } from '../../../lib/knowledge/wisdom-frame';
+import { createInstanceDescriptionReader } from '../../../lib/streams/instance-description';
 import { EXTENSION_ORIGIN, useQConnectFixture } from '../qconnect/qconnect-fixture';
 
 const f = useQConnectFixture();
@@ -51,14 +52,16 @@ function lccFrameContainer(): HTMLElement {
 function engine() {
   const { cc, cookie } = f();
   const { instanceId, region, accountId } = cc.engine.instance;
+  // The engine's own fetches: the instance description (with the agent's cookie, as the extension's would go)
+  // and an article's body (no credentials).
+  const engineFetch: typeof fetch = (url, init) => fetch(url, init?.credentials === 'include' ? { ...init, headers: { Cookie: cookie } } : init);
   return createKnowledgeEngine({
     instanceUrl: cc.url,
     instanceBase: cc.url,
     container: lccFrameContainer(),
     agentArn: () => `arn:aws:connect:${region}:${accountId}:instance/${instanceId}/agent/agent1`,
-    // The engine's own fetches: the instance description (with the agent's cookie, as the extension's would go)
-    // and an article's body (no credentials).
-    fetch: (url, init) => fetch(url, init?.credentials === 'include' ? { ...init, headers: { Cookie: cookie } } : init),
+    instanceDescription: createInstanceDescriptionReader({ instanceUrl: cc.url, fetch: engineFetch }),
+    fetch: engineFetch,
     timeoutMs: 5_000,
   });
 }

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createKnowledgeEngine } from '../../../lib/knowledge/knowledge-engine';
 import type { WisdomTransport } from '../../../lib/knowledge/wisdom-frame';
 import { KnowledgeCallError } from '../../../lib/knowledge/wisdom-frame';
+import { createInstanceDescriptionReader } from '../../../lib/streams/instance-description';
 import { isWorkspaceRead, isWorkspaceRequest } from '../../../lib/workspace/workspace-requests';
 
 const AGENT = 'arn:aws:connect:us-west-2:1:instance/inst-1/agent/ag-1';
@@ -24,11 +25,13 @@ function engineWith(handler: Handler, options: { instanceUrl?: string; fetch?: t
     close() {},
   };
   let clock = 1_000;
+  const instanceUrl = options.instanceUrl ?? 'http://127.0.0.1:8090';
   const engine = createKnowledgeEngine({
-    instanceUrl: options.instanceUrl ?? 'http://127.0.0.1:8090',
-    instanceBase: options.instanceUrl ?? 'http://127.0.0.1:8090',
+    instanceUrl,
+    instanceBase: instanceUrl,
     container: {} as HTMLElement,
     agentArn: () => (options.agentArn === undefined ? AGENT : options.agentArn),
+    instanceDescription: createInstanceDescriptionReader({ instanceUrl, fetch: options.fetch }),
     transport: () => {
       frames += 1;
       return transport;

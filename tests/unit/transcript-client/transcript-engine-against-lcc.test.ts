@@ -3,6 +3,7 @@
 // typed line is recorded and shown, the call's end completes it; a past call's and chat's transcripts are read
 // through the Contact Lens routes (voice and V2); a real instance without a configured service has none.
 import { describe, expect, it, vi } from 'vitest';
+import { createInstanceDescriptionReader } from '../../../lib/streams/instance-description';
 import { createTranscriptEngine, type TranscriptEngine } from '../../../lib/transcript/transcript-engine';
 import type { TranscriptReport } from '../../../lib/transcript/transcript-requests';
 import { FROM_EXTENSION, useTranscriptFixture } from '../transcript/transcript-fixture';
@@ -17,6 +18,7 @@ function engineFor(instanceUrl = f().cc.url) {
   const engine: TranscriptEngine = createTranscriptEngine({
     instanceUrl,
     agentArn: () => `arn:aws:connect:ap-northeast-1:123456789012:instance/${f().instanceId}/agent/agent1`,
+    instanceDescription: createInstanceDescriptionReader({ instanceUrl, fetch: asAgent }),
     report: (report) => reports.push(report),
     log: () => {},
     fetch: asAgent,

@@ -1,6 +1,8 @@
 // Shared setup of the softphone component tests: a fake session client (the only seam mocked: commands are
 // recorded and answered ok unless a test says otherwise), a snapshot shaped like the demo instance's, and a
-// mount helper with Pinia and vue-i18n installed as the real panel installs them.
+// mount helper with Pinia and vue-i18n installed as the real panel installs them. No contact center runs here:
+// what the panel fetches from the snapshot's instance (the guides store's flows) fails at once, as a refused
+// connection does, without the environment's fetch printing the refusal, unless a test serves fetch itself.
 import { flushPromises, mount, type ComponentMountingOptions } from '@vue/test-utils';
 import { createPinia, type Pinia } from 'pinia';
 import { vi } from 'vitest';
@@ -150,6 +152,24 @@ export function readySnapshot(overrides: Partial<SessionSnapshot> = {}, agent: P
   };
 }
 
+/** The environment's own fetch, before any test replaced it. */
+const environmentFetch = globalThis.fetch;
+
+/**
+ * Makes requests to `instanceUrl`'s origin fail as they would with no contact center listening (a TypeError, which
+ * the panel's stores already handle), and leaves other requests to the environment. A test that stubbed fetch
+ * itself (the guide tests serve the contact center's routes) keeps its own.
+ */
+export function refuseAbsentContactCenter(instanceUrl: string | null): void {
+  if (!instanceUrl || globalThis.fetch !== environmentFetch) return;
+  const origin = new URL(instanceUrl).origin;
+  vi.stubGlobal('fetch', (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = new URL(input instanceof Request ? input.url : String(input));
+    if (url.origin === origin) return Promise.reject(new TypeError(`fetch failed: no contact center listens at ${origin} in component tests`));
+    return environmentFetch(input, init);
+  });
+}
+
 export interface Mounted {
   client: FakeSessionClient;
   pinia: Pinia;
@@ -167,6 +187,7 @@ export async function mountSoftphone<C extends Component>(
   const pinia = createPinia();
   const i18n = createPanelI18n(options.language ?? 'en');
   const client = options.client ?? new FakeSessionClient();
+  refuseAbsentContactCenter(snapshot.instanceUrl);
   useSessionStore(pinia).attach(client);
   client.emit(snapshot);
   const wrapper = mount(component, {

@@ -60,8 +60,8 @@ const EXTENSION_LOOKUP_PATHS = new Set(['/api/v1/profiles/search', '/api/v1/case
 
 /**
  * Whether `req` is a browser extension's profile or case request: a POST to one of the two search routes, or
- * linking a contact to a case (the agent's "Link current call"), whose Origin is a `chrome-extension://`
- * origin and that the browser does not mark as coming from a web site (security.ts isFromBrowserExtension).
+ * linking a contact to a case (the agent's "Link current call"), whose Origin is a `chrome-extension://` or
+ * `moz-extension://` origin and that the browser marks as the extension's own (security.ts isFromBrowserExtension).
  * These are the routes marked `acceptsExtensionWorker` below and in case-related-items-api.ts.
  * Linking changes data, but only adds a link between a case and a contact that exist.
  */

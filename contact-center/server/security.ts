@@ -53,11 +53,23 @@ export function assertNotCrossSite(req: RequestHeaders): void {
   }
 }
 
+/** What each browser's extension pages and worker send as Origin (web pages cannot send these), and the
+ *  Sec-Fetch-Site that browser gives an extension's request to a host it has permission for: Chrome 'none';
+ *  Firefox 'same-origin' (it counts an extension's privileged request as same-origin; without the host
+ *  permission both browsers say 'cross-site'). */
+const EXTENSION_ORIGINS: readonly { origin: RegExp; fetchSite: string }[] = [
+  { origin: /^chrome-extension:\/\/[a-p]{32}$/, fetchSite: 'none' },
+  { origin: /^moz-extension:\/\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, fetchSite: 'same-origin' },
+];
+
 /**
- * Whether `req` comes from a browser extension's own pages or worker: a `chrome-extension://<id>` Origin, which
- * web pages cannot send, on a request the browser does not mark as coming from a web site (Chrome marks an
- * extension worker's requests 'none', never 'cross-site'). The routes that accept it say so themselves.
+ * Whether `req` comes from a browser extension's own pages or worker: a `chrome-extension://<id>` or
+ * `moz-extension://<uuid>` Origin, which web pages cannot send, on a request its browser marks as the extension's
+ * own (Chrome 'none', Firefox 'same-origin'; never 'cross-site' or 'same-site'). The routes that accept it say so
+ * themselves.
  */
 export function isFromBrowserExtension(req: RequestHeaders): boolean {
-  return /^chrome-extension:\/\/[a-p]{32}$/.test(req.headers.origin ?? '') && req.headers['sec-fetch-site'] === 'none';
+  const origin = req.headers.origin ?? '';
+  const site = req.headers['sec-fetch-site'];
+  return EXTENSION_ORIGINS.some((extension) => extension.origin.test(origin) && site === extension.fetchSite);
 }

@@ -31,6 +31,7 @@ import { startScreenPop } from '../screen-pop/start-screen-pop';
 import { startCaseLinks } from '../case-links/start-case-links';
 import { isExtensionPage, ViewHub, type ViewPort } from './view-hub';
 import { createWorkspaceRoad } from './workspace-road';
+import { UpdateDeferral } from './update-deferral';
 import { contactLensUrlSetting, startWorkerTranscripts } from '../transcript/start-transcripts';
 
 function isEngineMessage(message: unknown): message is EngineMessage {
@@ -194,6 +195,8 @@ export function startSessionWorker(): SessionWorker {
   browser.runtime.onSuspend.addListener(() => {
     void log.flush();
   });
+  // An extension update waits until the agent has no contact (an update applied at once would drop the call).
+  new UpdateDeferral({ runtime: browser.runtime, store, log }).start();
   // Last, and guarded: without the contextMenus API (a browser or test double lacking it) the rest still works.
   try {
     browser.runtime.onInstalled.addListener(() => {

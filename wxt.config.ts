@@ -29,6 +29,8 @@ const FIREFOX_GECKO_SETTINGS = {
 
 export default defineConfig({
   modules: ['@wxt-dev/module-vue', '@wxt-dev/webextension-polyfill'],
+  // SB_NOMINIFY=1: an unminified build, whose CPU profiles name the functions (CHAT_PANEL_PROFILE in tests/bench).
+  vite: () => (process.env.SB_NOMINIFY ? { build: { minify: false } } : {}),
   manifest: ({ browser }) => ({
     name: 'Switchboard',
     description: '__MSG_extension_description__',

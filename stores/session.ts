@@ -61,6 +61,7 @@ export const useSessionStore = defineStore('session', () => {
     client = sessionClient;
     detach = [
       sessionClient.onSnapshot((next) => {
+        if (!received.value) performance.mark('switchboard:panel-first-snapshot');
         snapshot.value = next;
         received.value = true;
       }),

@@ -82,13 +82,21 @@ export function watchSettings(listener: (settings: ResolvedSettings) => void, { 
       listener(settings);
     });
   };
-  const onChanged = (changes: Record<string, unknown>, areaName: string) => {
-    const localChange = areaName === 'local' && (AGENT_CHOICES_STORAGE_KEY in changes || POLICY_CACHE_STORAGE_KEY in changes);
-    if (areaName === 'managed' || localChange) read();
+  // The areas' own events, not storage.onChanged: that one also carries every storage.session write (the worker
+  // keeps the session and the chats' transcripts there), each one copied into every page listening to it.
+  const onLocalChanged = (changes: Record<string, unknown>) => {
+    if (AGENT_CHOICES_STORAGE_KEY in changes || POLICY_CACHE_STORAGE_KEY in changes) read();
   };
-  browser.storage.onChanged.addListener(onChanged);
+  const onManagedChanged = () => read();
+  // Firefox reads policies once a session and may have no event for them.
+  const managedChanges = browser.storage.managed?.onChanged;
+  browser.storage.local.onChanged.addListener(onLocalChanged);
+  managedChanges?.addListener(onManagedChanged);
   if (now) read();
-  return () => browser.storage.onChanged.removeListener(onChanged);
+  return () => {
+    browser.storage.local.onChanged.removeListener(onLocalChanged);
+    managedChanges?.removeListener(onManagedChanged);
+  };
 }
 
 export type SetChoiceResult = { ok: true } | { ok: false; problem: SettingProblem };

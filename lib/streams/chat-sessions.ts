@@ -152,7 +152,8 @@ export class ChatSessions {
     if (record) this.merge(record, items, false);
   }
 
-  /** Marks `messageId` and every earlier customer message as read by the agent; returns whether it is known. */
+  /** Marks `messageId` and every earlier customer message as read by the agent; returns whether any of them was
+   *  not read before (a read receipt is worth sending only then). */
   markRead(contactId: string, messageId: string): boolean {
     const record = this.chats.get(contactId);
     const target = record?.items.find((item) => item.id === messageId);
@@ -161,7 +162,7 @@ export class ChatSessions {
       .filter((item) => !item.own && item.role === 'CUSTOMER' && item.kind !== 'event' && item.time <= target.time && item.receipt !== 'read')
       .map((item) => ({ ...item, receipt: 'read' as const }));
     this.merge(record, read, false);
-    return true;
+    return read.length > 0;
   }
 
   /** Reports every chat's transcript again (the worker restarted). */

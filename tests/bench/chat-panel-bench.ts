@@ -11,6 +11,7 @@
 //     log (an init script's observer), and the frame after; 20 opens, with the agent's first panel moved to the
 //     options page (an agent has one panel: the first one following the ten chats made each open slower).
 
+import { writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { CDPSession, Page } from '@playwright/test';
 import { ensureExtensionBuilt, pollFor } from '../support/extension-harness';
@@ -95,7 +96,7 @@ const awaitPainted = (token: string, timeoutMs: number) => `new Promise((resolve
  *  the shown chat's log ends with one of the chats' last messages, and the frame after that. */
 const openMarker = (lastTokens: string[]) => `(() => {
   const tokens = ${JSON.stringify(lastTokens)};
-  const result = { mountedMs: null, transcriptMs: null, paintedMs: null };
+  const result = { mountedMs: null, transcriptMs: null, paintedMs: null, marks: {} };
   window.__benchOpen = result;
   const observer = new MutationObserver(() => {
     if (result.mountedMs === null) {
@@ -106,7 +107,10 @@ const openMarker = (lastTokens: string[]) => `(() => {
     if (!last || !tokens.some((token) => last.textContent.includes(token))) return;
     result.transcriptMs = performance.now();
     observer.disconnect();
-    requestAnimationFrame(() => setTimeout(() => { result.paintedMs = performance.now(); }, 0));
+    requestAnimationFrame(() => setTimeout(() => {
+      result.marks = Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('switchboard:')).map((m) => [m.name, m.startTime]));
+      result.paintedMs = performance.now();
+    }, 0));
   });
   observer.observe(document, { subtree: true, childList: true, characterData: true });
 })()`;
@@ -132,6 +136,8 @@ interface Seen {
 }
 
 interface OpenTiming {
+  /** The panel's own start-up marks (switchboard:panel-…), ms from navigation start. */
+  marks: Record<string, number>;
   mountedMs: number;
   transcriptMs: number;
   paintedMs: number;
@@ -245,17 +251,48 @@ async function fillChats(customers: SdkChatCustomer[], perChat: number): Promise
 
 const openPanelOnce = (agent: AgentBrowser, lastTokens: string[]) => timedPanelOpen<OpenTiming>(agent, openMarker(lastTokens), AWAIT_OPENED);
 
+/** With CHAT_PANEL_PROFILE=<file>, one more open is profiled (V8 CPU profile of the extension's renderer, which the
+ *  engine shares; 500 µs sampling) and written to <file>.cpuprofile, for DevTools' Performance panel. */
+async function profiledOpen(agent: AgentBrowser, lastTokens: string[], file: string): Promise<void> {
+  const page = await agent.context.newPage();
+  try {
+    const cdp = await agent.context.newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+    await page.addInitScript(openMarker(lastTokens));
+    await cdp.send('Profiler.start');
+    await page.goto(agent.panelUrl);
+    await page.evaluate(AWAIT_OPENED);
+    const { profile } = await cdp.send('Profiler.stop');
+    writeFileSync(`${file}.cpuprofile`, JSON.stringify(profile));
+  } finally {
+    await page.close();
+  }
+}
+
 async function panelOpenRows(agent: AgentBrowser, metrics: CDPSession, lastTokens: string[], opens: number): Promise<BenchRow[]> {
   await openPanelOnce(agent, lastTokens); // warm-up, not reported
+  if (process.env.CHAT_PANEL_PROFILE) await profiledOpen(agent, lastTokens, process.env.CHAT_PANEL_PROFILE);
   const samples: (OpenTiming & { externalMs: number })[] = [];
   const before = await mainThreadTimes(metrics);
   for (let i = 0; i < opens; i++) samples.push(await openPanelOnce(agent, lastTokens));
   const cpu = ((await mainThreadTimes(metrics)).ThreadTime - before.ThreadTime) / opens;
+  const phase = (mark: string) => summarize(samples.map((s) => s.marks[`switchboard:${mark}`]).filter((v): v is number => v !== undefined));
+  const phases: BenchRow[] = [
+    ['panel-script', 'its script running (chunks loaded)'],
+    ['panel-first-snapshot', 'the session snapshot from the worker'],
+    ['panel-settings', 'the settings read (or 400 ms)'],
+    ['panel-mounted', 'mounted'],
+  ].map(([mark, what]) => {
+    const s = phase(mark!);
+    return { measure: `  navigation start -> ${what}, p50 / p95 (${s.n})`, value: `${ms(s.p50)} / ${ms(s.p95)}`, goal: '', ok: null };
+  });
   const m = summarize(samples.map((s) => s.mountedMs));
   const t = summarize(samples.map((s) => s.transcriptMs));
   const p = summarize(samples.map((s) => s.paintedMs));
   const e = summarize(samples.map((s) => s.externalMs));
   return [
+    ...phases,
     { measure: `navigation start -> the app mounted, p50 / p95 (${m.n} opens)`, value: `${ms(m.p50)} / ${ms(m.p95)}`, goal: '', ok: null },
     { measure: 'navigation start -> shown chat’s last message in the log, p50 / p95', value: `${ms(t.p50)} / ${ms(t.p95)}`, goal: '', ok: null },
     { measure: 'navigation start -> that frame painted, p50 / p95 / max', value: `${ms(p.p50)} / ${ms(p.p95)} / ${ms(p.max)}`, goal: 'p95 < 400 ms', ok: p.p95 < 400 },

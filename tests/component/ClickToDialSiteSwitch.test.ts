@@ -8,7 +8,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import ClickToDialSiteSwitch from '@/components/softphone/ClickToDialSiteSwitch.vue';
 import { loadSettings } from '@/lib/settings/settings-store';
-import { createPanelI18n } from '@/locales/i18n';
+import { createPanelI18n } from '@/locales/bundled-i18n';
 import { useSettingsStore } from '@/stores/settings';
 
 async function mountSwitch(tabUrl: string) {

@@ -10,7 +10,7 @@ import OptionsPage from '@/components/options/OptionsPage.vue';
 import { policyFileFor } from '@/lib/settings/export-policy';
 import { SETTING_KEYS } from '@/lib/settings/schema';
 import { agentChoicesItem, loadSettings } from '@/lib/settings/settings-store';
-import { createPanelI18n } from '@/locales/i18n';
+import { createPanelI18n } from '@/locales/bundled-i18n';
 import { useSettingsStore } from '@/stores/settings';
 
 async function mountOptions() {

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import en from '@/locales/en.json';
 import ja from '@/locales/ja.json';
-import { createPanelI18n } from '@/locales/i18n';
+import { createPanelI18n } from '@/locales/bundled-i18n';
 
 type Messages = { [key: string]: string | Messages };
 

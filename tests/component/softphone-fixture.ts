@@ -17,7 +17,8 @@ import {
   type QuickConnectView,
   type SessionSnapshot,
 } from '@/lib/session/snapshot';
-import { createPanelI18n, type UiLanguage } from '@/locales/i18n';
+import { createPanelI18n } from '@/locales/bundled-i18n';
+import type { UiLanguage } from '@/locales/i18n';
 import { useSessionStore } from '@/stores/session';
 
 const INSTANCE = 'arn:aws:connect:ap-northeast-1:123456789012:instance/demo';

@@ -145,22 +145,22 @@ describe('ChatTranscript', () => {
       return log;
     }
 
-    it('opens on its newest 30 messages, and renders earlier ones a page of 50 at a time, keeping the view in place', async () => {
+    it('opens on its newest 20 messages, and renders earlier ones a page of 50 at a time, keeping the view in place', async () => {
       const wrapper = mountTranscript({ messages: longConversation() });
-      expect(shownTexts(wrapper)).toHaveLength(30);
-      expect(shownTexts(wrapper).at(0)).toBe('Message number 71');
+      expect(shownTexts(wrapper)).toHaveLength(20);
+      expect(shownTexts(wrapper).at(0)).toBe('Message number 81');
       expect(shownTexts(wrapper).at(-1)).toBe('Message number 100');
       const earlier = wrapper.get('[data-testid="show-earlier"]');
       expect(earlier.element.tagName).toBe('BUTTON');
-      expect(earlier.text()).toBe('Show earlier messages (70)');
+      expect(earlier.text()).toBe('Show earlier messages (80)');
 
       const log = layOutByItems(wrapper, 0);
       await earlier.trigger('click');
       await flushPromises();
-      expect(shownTexts(wrapper)).toHaveLength(80);
-      expect(shownTexts(wrapper).at(0)).toBe('Message number 21');
+      expect(shownTexts(wrapper)).toHaveLength(70);
+      expect(shownTexts(wrapper).at(0)).toBe('Message number 31');
       expect(log.scrollTop).toBe(50 * 20); // the message that was at the top is still there
-      expect(wrapper.get('[data-testid="show-earlier"]').text()).toBe('Show earlier messages (20)');
+      expect(wrapper.get('[data-testid="show-earlier"]').text()).toBe('Show earlier messages (30)');
 
       await wrapper.get('[data-testid="show-earlier"]').trigger('click');
       await flushPromises();
@@ -172,24 +172,24 @@ describe('ChatTranscript', () => {
       const wrapper = mountTranscript({ messages: longConversation() });
       const log = layOutByItems(wrapper, 200);
       await wrapper.get('[role="log"]').trigger('scroll');
-      expect(shownTexts(wrapper)).toHaveLength(30);
+      expect(shownTexts(wrapper)).toHaveLength(20);
       log.scrollTop = 10;
       await wrapper.get('[role="log"]').trigger('scroll');
       await flushPromises();
-      expect(shownTexts(wrapper)).toHaveLength(80);
+      expect(shownTexts(wrapper)).toHaveLength(70);
     });
 
     it('renders every message that arrives after it opened', async () => {
       const wrapper = mountTranscript({ messages: longConversation() });
       await wrapper.setProps({ messages: [...wrapper.props('messages'), chatMessage({ content: 'A new one' })] });
-      expect(shownTexts(wrapper)).toHaveLength(31);
+      expect(shownTexts(wrapper)).toHaveLength(21);
       expect(shownTexts(wrapper).at(-1)).toBe('A new one');
-      expect(wrapper.get('[data-testid="show-earlier"]').text()).toBe('Show earlier messages (70)');
+      expect(wrapper.get('[data-testid="show-earlier"]').text()).toBe('Show earlier messages (80)');
     });
 
     it('says so in Japanese', () => {
       const wrapper = mountTranscript({ messages: longConversation() }, 'ja');
-      expect(wrapper.get('[data-testid="show-earlier"]').text()).toBe('以前のメッセージを表示（70 件）');
+      expect(wrapper.get('[data-testid="show-earlier"]').text()).toBe('以前のメッセージを表示（80 件）');
     });
   });
 

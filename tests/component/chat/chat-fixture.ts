@@ -3,7 +3,8 @@
 import { mount, type ComponentMountingOptions } from '@vue/test-utils';
 import type { Component } from 'vue';
 import type { ChatContactViewModel, ChatMessageView } from '@/components/chat/chat-view-model';
-import { createPanelI18n, type UiLanguage } from '@/locales/i18n';
+import { createPanelI18n } from '@/locales/bundled-i18n';
+import type { UiLanguage } from '@/locales/i18n';
 
 export function mountChat<C extends Component>(
   component: C,

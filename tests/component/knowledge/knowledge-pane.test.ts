@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import ChatComposer from '@/components/chat/ChatComposer.vue';
 import KnowledgePane from '@/components/workspace/knowledge/KnowledgePane.vue';
 import { useChatContactsStore } from '@/stores/chat-contacts';
-import { createPanelI18n } from '@/locales/i18n';
+import { createPanelI18n } from '@/locales/bundled-i18n';
 import { useBrowserNodeName } from '../../unit/chat-rendering/browser-node-name';
 import { accessibleName } from '../softphone-fixture';
 import { chatContact, knowledgeRequests, mountKnowledge, ROUTER_ARTICLE } from './knowledge-test-kit';

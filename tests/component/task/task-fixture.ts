@@ -5,7 +5,8 @@ import { flushPromises, mount, type ComponentMountingOptions, type DOMWrapper } 
 import type { Component } from 'vue';
 import type { TaskContactViewModel } from '@/components/task/task-view-model';
 import type { ContactView, TaskDetailsView } from '@/lib/session/snapshot';
-import { createPanelI18n, type UiLanguage } from '@/locales/i18n';
+import { createPanelI18n } from '@/locales/bundled-i18n';
+import type { UiLanguage } from '@/locales/i18n';
 import { accessibleName, connection } from '../softphone-fixture';
 
 export function mountTask<C extends Component>(component: C, options: ComponentMountingOptions<C> & { language?: UiLanguage } = {}) {

@@ -70,6 +70,14 @@ describe('chat commands', () => {
     expect(h.chats.items('chat-1').map((i) => i.receipt)).toEqual(['read', 'read']);
   });
 
+  it('sends no second read receipt for messages already read (a panel reopening on the chat asks again)', async () => {
+    const h = await harness();
+    await h.run({ type: 'chat-read', contactId: 'chat-1', messageId: 'm2' });
+    const sent = h.session.sentEvents.length;
+    await expect(h.run({ type: 'chat-read', contactId: 'chat-1', messageId: 'm2' })).resolves.toEqual({ ok: true });
+    expect(h.session.sentEvents.length).toBe(sent);
+  });
+
   it('uploads an allowed attachment as a File of the expected type', async () => {
     const h = await harness();
     await expect(h.run({ type: 'chat-attach', contactId: 'chat-1', name: 'invoice.pdf', contentType: 'application/pdf', dataBase64: pdf })).resolves.toEqual({ ok: true });

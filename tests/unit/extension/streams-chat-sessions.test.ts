@@ -172,9 +172,12 @@ describe('chat sessions in the engine', () => {
     h.track();
     await flush();
     await flush();
-    h.chats.markRead('chat-1', 'm2');
+    expect(h.chats.markRead('chat-1', 'm2')).toBe(true);
     h.chats.sendRead('chat-1', 'm2');
     expect(h.chats.items('chat-1').map((i) => i.receipt ?? null)).toEqual(['read', 'read', 'delivered']);
+    // Read already: nothing changes, and the command sends no second receipt for it.
+    expect(h.chats.markRead('chat-1', 'm1')).toBe(false);
+    expect(h.chats.markRead('chat-1', 'unknown')).toBe(false);
     expect(h.session.sentEvents.at(-1)).toEqual({ contentType: 'application/vnd.amazonaws.connect.event.message.read', content: '{"messageId":"m2"}' });
 
     h.events.length = 0;

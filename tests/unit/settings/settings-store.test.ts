@@ -33,6 +33,17 @@ describe('settings store', () => {
     expect(seen.length).toBe(count);
   });
 
+  it('follows only the local and managed areas, not storage.onChanged, which carries every session write too', async () => {
+    const global = vi.spyOn(fakeBrowser.storage.onChanged, 'addListener');
+    const local = vi.spyOn(fakeBrowser.storage.local.onChanged, 'addListener');
+    const managed = vi.spyOn(fakeBrowser.storage.managed.onChanged, 'addListener');
+    const stop = watchSettings(() => undefined);
+    expect(global).not.toHaveBeenCalled();
+    expect(local).toHaveBeenCalledTimes(1);
+    expect(managed).toHaveBeenCalledTimes(1);
+    stop();
+  });
+
   it('stores a valid agent choice, refuses a bad or locked one, and forgets one on request', async () => {
     expect(await setAgentChoice('session.engineLostGraceSeconds', 30)).toEqual({ ok: true });
     expect(await getSetting('session.engineLostGraceSeconds')).toBe(30);

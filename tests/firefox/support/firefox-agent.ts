@@ -180,6 +180,23 @@ export class FirefoxAgent {
     });
   }
 
+  /** Whether an element matching `selector` is in the panel page. */
+  shows(selector: string): Promise<boolean> {
+    return this.panel.evaluate((css) => document.querySelector(css) !== null, selector);
+  }
+
+  /** Opens one of the panel's tools (the Tools bar's "Number pad", "Quick connects", "Settings") unless it is
+   *  open, and waits for its region. */
+  async openTool(name: string): Promise<void> {
+    const expanded = () =>
+      this.panel.evaluate(
+        (label) => [...document.querySelectorAll('nav.tools button')].find((button) => button.textContent?.trim() === label)?.getAttribute('aria-expanded'),
+        name,
+      );
+    if ((await expanded()) !== 'true') await this.clickButton(name, 'nav.tools');
+    await eventually(`the ${name} tool open`, async () => (await expanded()) === 'true' && this.shows(`section[aria-label="${name}"]`));
+  }
+
   /** The status the panel's status control shows. */
   shownStatus(): Promise<string | undefined> {
     return this.panel.evaluate(() => document.querySelector<HTMLSelectElement>('#agent-status')?.selectedOptions[0]?.textContent?.trim());

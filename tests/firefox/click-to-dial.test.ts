@@ -1,0 +1,121 @@
+// Firefox end to end, click-to-dial (F28): a page served on loopback with phone numbers, opened in a Firefox tab;
+// the content script marks the numbers with a CSS Custom Highlight without rewriting the page's text; the
+// pointer over a number shows the dial button, and a real pointer click on it calls the number (the contact
+// center has the outbound contact, the panel shows the call); a tel: link clicked calls through Switchboard.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestContactCenter, type TestContactCenter } from '../support/softphone-fixture';
+import { contactRecord, customerState } from '../support/softphone-steps';
+import { eventually, FirefoxAgent } from './support/firefox-agent';
+
+/** How long a change may take to reach the panel (softphone.test.ts says why it is longer than Chrome's). */
+const REACHES_PANEL_MS = 20_000;
+
+const CRM_PAGE = `<!doctype html><html lang="en"><head><title>Customer: Hana Sato</title></head><body style="font: 16px sans-serif">
+  <h1>Hana Sato</h1>
+  <p>Office: <span id="office">03-5550-0123</span> (weekdays)</p>
+  <p>Mobile: <span id="mobile">090-5550-0188</span></p>
+  <p><a id="tel" href="tel:+81-3-5550-0124">Support line</a></p>
+</body></html>`;
+
+describe('Firefox: click-to-dial marks the numbers on a page and dials one', () => {
+  let cc: TestContactCenter;
+  let agent: FirefoxAgent;
+  let server: Server;
+  let pageUrl = '';
+
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      const found = req.url === '/crm';
+      res.writeHead(found ? 200 : 404, { 'Content-Type': 'text/html; charset=utf-8' });
+      res.end(found ? CRM_PAGE : 'not found');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    pageUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/crm`;
+    cc = await startTestContactCenter();
+    agent = await FirefoxAgent.launch('agent1');
+    await agent.signInQuickly(cc);
+    await agent.selectStatus('Available');
+    await eventually('the contact center to have agent1 Available', () => cc.engine.getAgentView('agent1').status.name === 'Available');
+  });
+  afterAll(async () => {
+    await agent?.close();
+    await cc?.stop();
+    await new Promise((resolve) => server?.close(resolve));
+  });
+
+  async function openCrmPage(): Promise<Page> {
+    const page = await agent.browser.newPage();
+    await page.setViewport({ width: 900, height: 600 });
+    await page.goto(pageUrl);
+    return page;
+  }
+
+  /** How many numbers click-to-dial has marked on the page: the size of its CSS highlight, as the page sees
+   *  the document's highlight registry (the content script's world is isolated, the registry is the page's). */
+  const markedNumbers = (page: Page) =>
+    page.evaluate(() => (CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights.get('switchboard-phone')?.size ?? 0);
+
+  /** The middle of the text of `selector`, in viewport coordinates. */
+  const middleOfText = (page: Page, selector: string) =>
+    page.evaluate((css) => {
+      const range = document.createRange();
+      range.selectNodeContents(document.querySelector(css)!);
+      const rect = range.getBoundingClientRect();
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    }, selector);
+
+  /** The dial button's box when it is shown (its host element is the page's to see; its shadow root is closed). */
+  const dialButtonBox = (page: Page) =>
+    page.evaluate(() => {
+      const host = document.querySelector<HTMLElement>('switchboard-dial-button');
+      const rect = host?.getBoundingClientRect();
+      return host && rect && getComputedStyle(host).display !== 'none' && rect.width > 0 ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : undefined;
+    });
+
+  /** The outbound call to `e164` shows in the panel and at the contact center, connects, and is ended and closed. */
+  async function expectOutboundCallTo(e164: string): Promise<void> {
+    const [contact] = await eventually('an outbound contact at the contact center', () => {
+      const contacts = cc.engine.getAgentView('agent1').contacts;
+      return contacts.length === 1 && contacts;
+    }, REACHES_PANEL_MS);
+    expect(await contactRecord(cc, contact.contactId)).toMatchObject({ initiationMethod: 'outbound', customerEndpoint: e164, agentId: 'agent1' });
+    await eventually('the far end to answer', () => customerState(cc, contact.contactId) === 'connected', REACHES_PANEL_MS);
+    await eventually('the call in the panel', () => agent.shows('[data-testid="active-call"]'), REACHES_PANEL_MS);
+    await agent.clickButton('End call', '[data-testid="active-call"]');
+    await agent.clickButton('Close contact', '[data-testid="after-call-work"]');
+    await eventually('the agent without contacts', () => cc.engine.getAgentView('agent1').contacts.length === 0, REACHES_PANEL_MS);
+  }
+
+  it('marks the numbers without rewriting the page, and a pointer click on the dial button calls the number', async () => {
+    const page = await openCrmPage();
+    // Both numbers marked (the tel: link is a link, not marked text).
+    await eventually('the two numbers marked', async () => (await markedNumbers(page)) === 2, REACHES_PANEL_MS);
+    expect(await page.$eval('#office', (span) => span.innerHTML)).toBe('03-5550-0123');
+    expect(await dialButtonBox(page)).toBeUndefined();
+
+    // The pointer moved onto the number, as the agent would, shows the dial button next to it.
+    const number = await middleOfText(page, '#office');
+    const button = await eventually('the dial button next to the number', async () => {
+      await page.mouse.move(number.x - 6, number.y);
+      await page.mouse.move(number.x, number.y, { steps: 3 });
+      return dialButtonBox(page);
+    }, REACHES_PANEL_MS);
+    await page.mouse.move(button.x, button.y, { steps: 3 });
+    await page.mouse.click(button.x, button.y);
+    await expectOutboundCallTo('+81355500123');
+    await page.close();
+  });
+
+  it('a tel: link clicked with the pointer calls through Switchboard, and the page stays', async () => {
+    const page = await openCrmPage();
+    await eventually('the page scanned', async () => (await markedNumbers(page)) === 2, REACHES_PANEL_MS);
+    const link = await middleOfText(page, '#tel');
+    await page.mouse.click(link.x, link.y);
+    await expectOutboundCallTo('+81355500124');
+    expect(page.url()).toBe(pageUrl);
+    await page.close();
+  });
+});

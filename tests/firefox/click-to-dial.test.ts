@@ -67,6 +67,33 @@ describe('Firefox: click-to-dial marks the numbers on a page and dials one', () 
       return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
     }, selector);
 
+  /** How many pixels of the screenshot of the text of `selector` (and the line under it) are clearly blue: the
+   *  highlight's dotted underline (#1a73e8) is; the page's own black text on white is not. The screenshot is
+   *  decoded by the page itself (an <img> drawn on a canvas), as the tests have no PNG decoder. */
+  async function bluePixelsUnder(page: Page, selector: string): Promise<number> {
+    const box = await page.evaluate((css) => {
+      const range = document.createRange();
+      range.selectNodeContents(document.querySelector(css)!);
+      const rect = range.getBoundingClientRect();
+      return { x: Math.floor(rect.left), y: Math.floor(rect.top), width: Math.ceil(rect.width), height: Math.ceil(rect.height) + 4 };
+    }, selector);
+    const png = await page.screenshot({ clip: box, encoding: 'base64' });
+    return page.evaluate(async (data) => {
+      const image = new Image();
+      image.src = `data:image/png;base64,${data}`;
+      await image.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = image.naturalWidth;
+      canvas.height = image.naturalHeight;
+      const context = canvas.getContext('2d')!;
+      context.drawImage(image, 0, 0);
+      const pixels = context.getImageData(0, 0, canvas.width, canvas.height).data;
+      let blue = 0;
+      for (let i = 0; i < pixels.length; i += 4) if (pixels[i + 2] - pixels[i] > 60) blue += 1;
+      return blue;
+    }, png);
+  }
+
   /** The dial button's box when it is shown (its host element is the page's to see; its shadow root is closed). */
   const dialButtonBox = (page: Page) =>
     page.evaluate(() => {
@@ -94,6 +121,9 @@ describe('Firefox: click-to-dial marks the numbers on a page and dials one', () 
     // Both numbers marked (the tel: link is a link, not marked text).
     await eventually('the two numbers marked', async () => (await markedNumbers(page)) === 2, REACHES_PANEL_MS);
     expect(await page.$eval('#office', (span) => span.innerHTML)).toBe('03-5550-0123');
+    // Firefox paints the highlight (the manifest's stylesheet styles ::highlight): blue under the number only.
+    await eventually('the number underlined in blue', async () => (await bluePixelsUnder(page, '#office')) > 10);
+    expect(await bluePixelsUnder(page, 'h1')).toBe(0);
     expect(await dialButtonBox(page)).toBeUndefined();
 
     // The pointer moved onto the number, as the agent would, shows the dial button next to it.

@@ -70,14 +70,16 @@ export class FirefoxAgent {
   static async launch(
     agentId: string,
     settings: Record<string, unknown> = { 'screenPop.mode': 'off' },
-    /** Another build (the MV3 measurement) and more prefs. */
-    options: { extensionDir?: string; prefs?: Record<string, unknown> } = {},
+    /** Another build (the MV3 measurement), more prefs, another Firefox binary (a private installation with its
+     *  own policies.json) and more environment (HOME, for a managed-storage manifest). */
+    options: { extensionDir?: string; prefs?: Record<string, unknown>; executablePath?: string; env?: Record<string, string> } = {},
   ): Promise<FirefoxAgent> {
     const extensionDir = options.extensionDir ?? firefoxExtensionDir;
     if (!existsSync(`${extensionDir}/manifest.json`)) throw new Error(`No Firefox build at ${extensionDir}: run \`npx wxt build -b firefox\` first.`);
     const browser = await puppeteer.launch({
       browser: 'firefox',
-      executablePath: firefoxPath(),
+      executablePath: options.executablePath ?? firefoxPath(),
+      env: { ...process.env, ...options.env },
       headless: true,
       dumpio: process.env.FIREFOX_DEBUG === '1',
       // installExtension needs the privileged parts of WebDriver BiDi.

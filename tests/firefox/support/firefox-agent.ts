@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { GECKO_ID } from '../../../wxt.config';
-import { AGENT_PASSWORD, type TestContactCenter } from '../../support/softphone-fixture';
+import type { TestContactCenter } from '../../support/softphone-fixture';
 
 export const firefoxExtensionDir = fileURLToPath(new URL('../../../.output/firefox-mv2', import.meta.url));
 
@@ -121,6 +121,9 @@ export class FirefoxAgent {
   /** Signs in on the contact center's login page in a tab (an agent already signed in to the instance), then
    *  signs the panel in and waits for the status control. */
   async signInQuickly(cc: TestContactCenter, timeoutMs = 30_000): Promise<void> {
+    // Imported here, not above: the fixture brings the contact center and Playwright, which tests that sign in
+    // nowhere (policy.test.ts) need not load.
+    const { AGENT_PASSWORD } = await import('../../support/softphone-fixture');
     const login = await this.browser.newPage();
     await login.goto(`${cc.url}/connect/login`);
     await login.type('#username', this.agentId);

@@ -1,14 +1,16 @@
-// Firefox end to end, click-to-dial (F28): a page served on loopback with phone numbers, opened in a Firefox tab;
-// the content script marks the numbers with a CSS Custom Highlight without rewriting the page's text; the
-// pointer over a number shows the dial button, and a real pointer click on it calls the number (the contact
-// center has the outbound contact, the panel shows the call); a tel: link clicked calls through Switchboard.
+// Firefox end to end, outbound calls: from the number pad in the sidebar's page (in a tab: Japan chosen, the number
+// keyed on the pad, Call; the contact center has the outbound contact from this agent, its far end answers, and
+// the call is ended and closed), and click-to-dial (F28) on a page served on loopback in a Firefox tab: the content
+// script marks the numbers with a CSS Custom Highlight that Firefox paints, without rewriting the page's text; the
+// pointer over a number shows the dial button, and a real pointer click on it calls the number; a tel: link
+// clicked calls through Switchboard. One agent and one contact center for both (a browser start costs seconds).
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestContactCenter, type TestContactCenter } from '../support/softphone-fixture';
-import { contactRecord, customerState } from '../support/softphone-steps';
-import { eventually, FirefoxAgent } from './support/firefox-agent';
+import { contactRecord, contactState, customerState } from '../support/softphone-steps';
+import { eventually, FirefoxAgent, textOf } from './support/firefox-agent';
 
 /** How long a change may take to reach the panel (softphone.test.ts says why it is longer than Chrome's). */
 const REACHES_PANEL_MS = 20_000;
@@ -20,7 +22,7 @@ const CRM_PAGE = `<!doctype html><html lang="en"><head><title>Customer: Hana Sat
   <p><a id="tel" href="tel:+81-3-5550-0124">Support line</a></p>
 </body></html>`;
 
-describe('Firefox: click-to-dial marks the numbers on a page and dials one', () => {
+describe('Firefox: outbound calls from the number pad and from a page', () => {
   let cc: TestContactCenter;
   let agent: FirefoxAgent;
   let server: Server;
@@ -115,6 +117,35 @@ describe('Firefox: click-to-dial marks the numbers on a page and dials one', () 
     await agent.clickButton('Close contact', '[data-testid="after-call-work"]');
     await eventually('the agent without contacts', () => cc.engine.getAgentView('agent1').contacts.length === 0, REACHES_PANEL_MS);
   }
+
+  it('keys a Japanese number on the pad, calls it, the far end answers, and the call ends', async () => {
+    await agent.openTool('Number pad');
+    const country = await agent.panel.evaluate(() => [...document.querySelectorAll<HTMLOptionElement>('#dial-country option')].find((o) => o.textContent?.trim() === 'Japan (+81)')?.value);
+    expect(country).toBe('JP');
+    await agent.panel.select('#dial-country', 'JP');
+    for (const key of '0355500123') await agent.clickButton(key, 'section[aria-label="Number pad"] [role="group"]');
+    expect(await agent.panel.$eval('#dial-number', (input) => (input as HTMLInputElement).value)).toBe('0355500123');
+    await agent.clickButton('Call', 'section[aria-label="Number pad"]');
+
+    await eventually('the active call', () => agent.shows('[data-testid="active-call"]'), REACHES_PANEL_MS);
+    const [contact] = await eventually('an outbound contact at the contact center', () => {
+      const contacts = cc.engine.getAgentView('agent1').contacts;
+      return contacts.length === 1 && contacts;
+    });
+    await eventually('the far end to answer', () => customerState(cc, contact.contactId) === 'connected', REACHES_PANEL_MS);
+    expect(contactState(cc, contact.contactId)).toBe('connected');
+    expect(await contactRecord(cc, contact.contactId)).toMatchObject({ initiationMethod: 'outbound', customerEndpoint: '+81355500123', agentId: 'agent1' });
+    // The heading says "Dialing…" until the contact center connects the customer.
+    await eventually('the panel to say On a call', async () => (await textOf(agent.panel, '[data-testid="active-call"] h2'))?.trim().toLowerCase() === 'on a call', REACHES_PANEL_MS);
+    expect((await textOf(agent.panel, '[data-testid="customer-number"]'))?.trim()).toBe('03-5550-0123');
+
+    await agent.clickButton('End call', '[data-testid="active-call"]');
+    await eventually('after call work', () => agent.shows('[data-testid="after-call-work"]'), REACHES_PANEL_MS);
+    expect(contactState(cc, contact.contactId)).not.toBe('connected');
+    await agent.clickButton('Close contact', '[data-testid="after-call-work"]');
+    await eventually('the agent without contacts', () => cc.engine.getAgentView('agent1').contacts.length === 0, REACHES_PANEL_MS);
+    expect(contactState(cc, contact.contactId)).toBe('ended');
+  });
 
   it('marks the numbers without rewriting the page, and a pointer click on the dial button calls the number', async () => {
     const page = await openCrmPage();

@@ -71,8 +71,9 @@ export class FirefoxAgent {
     agentId: string,
     settings: Record<string, unknown> = { 'screenPop.mode': 'off' },
     /** Another build (the MV3 measurement), more prefs, another Firefox binary (a private installation with its
-     *  own policies.json) and more environment (HOME, for a managed-storage manifest). */
-    options: { extensionDir?: string; prefs?: Record<string, unknown>; executablePath?: string; env?: Record<string, string> } = {},
+     *  own policies.json) and more environment (HOME, for a managed-storage manifest); `installedByPolicy`: the
+     *  installation's policies.json force-installs the extension, so the test does not install it. */
+    options: { extensionDir?: string; prefs?: Record<string, unknown>; executablePath?: string; env?: Record<string, string>; installedByPolicy?: boolean } = {},
   ): Promise<FirefoxAgent> {
     const extensionDir = options.extensionDir ?? firefoxExtensionDir;
     if (!existsSync(`${extensionDir}/manifest.json`)) throw new Error(`No Firefox build at ${extensionDir}: run \`npx wxt build -b firefox\` first.`);
@@ -87,12 +88,16 @@ export class FirefoxAgent {
       extraPrefsFirefox: { ...TEST_PREFS, ...options.prefs },
     });
     try {
-      await browser.installExtension(extensionDir);
+      if (!options.installedByPolicy) await browser.installExtension(extensionDir);
       const panel = await browser.newPage();
       await panel.setViewport({ width: 400, height: 900 });
       // No wait for load events (puppeteer ignores a 'commit' it does not know the same way): Firefox does not
-      // report them to BiDi for extension pages; eventually() below waits for the page itself.
-      await panel.goto(extensionUrl('sidepanel.html'), { waitUntil: [] });
+      // report them to BiDi for extension pages; eventually() below waits for the page itself. An extension the
+      // policy installs may not be there yet at the first try.
+      await eventually('the sidebar page of the installed extension', async () => {
+        await panel.goto(extensionUrl('sidepanel.html'), { waitUntil: [] }).catch(() => undefined);
+        return panel.evaluate(() => typeof (globalThis as { browser?: { runtime?: unknown } }).browser?.runtime === 'object');
+      }, 30_000);
       const agent = new FirefoxAgent(agentId, browser, panel);
       // Screen pops open CRM tabs on ringing calls, which these tests do not look at.
       await agent.chooseSettings(settings);

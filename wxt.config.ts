@@ -1,6 +1,8 @@
 // Build configuration of the Switchboard extension (WXT): modules, manifest, and its two targets: Chrome MV3
 // (side panel, offscreen engine) and Firefox MV2 (sidebar_action, engine in the persistent background page;
 // docs/firefox.md says why MV2).
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 
 /**
@@ -27,10 +29,21 @@ const FIREFOX_GECKO_SETTINGS = {
   data_collection_permissions: { required: ['personalCommunications', 'websiteContent', 'browsingActivity'] },
 };
 
+/** Click-to-dial's highlight style (lib/click-to-dial/highlight.css), which the Firefox build replaces by its own
+ *  (highlight-firefox.css: Firefox has no highlight inheritance, so a rule on `:root` paints nothing). */
+const HIGHLIGHT_CSS_FILE = fileURLToPath(new URL('./lib/click-to-dial/highlight.css', import.meta.url));
+const HIGHLIGHT_CSS_FIREFOX_FILE = fileURLToPath(new URL('./lib/click-to-dial/highlight-firefox.css', import.meta.url));
+
 export default defineConfig({
   modules: ['@wxt-dev/module-vue', '@wxt-dev/webextension-polyfill'],
-  // SB_NOMINIFY=1: an unminified build, whose CPU profiles name the functions (CHAT_PANEL_PROFILE in tests/bench).
-  vite: () => (process.env.SB_NOMINIFY ? { build: { minify: false } } : {}),
+  vite: ({ browser }) => ({
+    plugins:
+      browser === 'firefox'
+        ? [{ name: 'switchboard:firefox-highlight-css', enforce: 'pre' as const, load: (id: string) => (id === HIGHLIGHT_CSS_FILE ? readFileSync(HIGHLIGHT_CSS_FIREFOX_FILE, 'utf8') : undefined) }]
+        : [],
+    // SB_NOMINIFY=1: an unminified build, whose CPU profiles name the functions (CHAT_PANEL_PROFILE in tests/bench).
+    ...(process.env.SB_NOMINIFY ? { build: { minify: false } } : {}),
+  }),
   manifest: ({ browser }) => ({
     name: 'Switchboard',
     description: '__MSG_extension_description__',

@@ -14,6 +14,8 @@
 // The style is the rule HIGHLIGHT_CSS on `:root` (highlights inherit it). The content script's manifest injects
 // it before the page is built (lib/click-to-dial/highlight.css): adding any `::highlight` rule to a page that is
 // already built makes Chrome restyle every element, 250-400 ms in one frame on a page of 62,500 text nodes.
+// Firefox has no highlight inheritance (a `:root` rule paints nothing below it), so its build gets the same style
+// on every element instead (HIGHLIGHT_CSS_FIREFOX, highlight-firefox.css; wxt.config.ts swaps the file).
 // Elsewhere (tests, the bench) the highlighter adopts a stylesheet with it. Where the Highlight API is missing the
 // same numbers are marked by boxes in an overlay of our own (overlay-marks.ts), redrawn when their boxes move.
 import { createOverlayMarks, type ClientRect } from './overlay-marks';
@@ -22,7 +24,10 @@ import { registerHighlight } from './text-marks';
 
 export const HIGHLIGHT_NAME = 'switchboard-phone';
 
-export const HIGHLIGHT_CSS = `:root::highlight(${HIGHLIGHT_NAME}) { text-decoration: underline dotted #1a73e8 2px; background-color: rgba(26, 115, 232, 0.08); }`;
+const HIGHLIGHT_STYLE = '{ text-decoration: underline dotted #1a73e8 2px; background-color: rgba(26, 115, 232, 0.08); }';
+export const HIGHLIGHT_CSS = `:root::highlight(${HIGHLIGHT_NAME}) ${HIGHLIGHT_STYLE}`;
+/** The rule of Firefox's build: on every element, as Firefox does not inherit highlight styles from `:root`. */
+export const HIGHLIGHT_CSS_FIREFOX = `::highlight(${HIGHLIGHT_NAME}) ${HIGHLIGHT_STYLE}`;
 
 /** How far outside the viewport a number is still highlighted, in CSS px (scrolling shows it marked). */
 const NEAR_VIEWPORT_PX = 200;

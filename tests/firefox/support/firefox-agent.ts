@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { GECKO_ID } from '../../../wxt.config';
-import { AGENT_PASSWORD, type TestContactCenter } from '../../support/softphone-fixture';
+import type { TestContactCenter } from '../../support/softphone-fixture';
 
 export const firefoxExtensionDir = fileURLToPath(new URL('../../../.output/firefox-mv2', import.meta.url));
 
@@ -70,14 +70,17 @@ export class FirefoxAgent {
   static async launch(
     agentId: string,
     settings: Record<string, unknown> = { 'screenPop.mode': 'off' },
-    /** Another build (the MV3 measurement) and more prefs. */
-    options: { extensionDir?: string; prefs?: Record<string, unknown> } = {},
+    /** Another build (the MV3 measurement), more prefs, another Firefox binary (a private installation with its
+     *  own policies.json) and more environment (HOME, for a managed-storage manifest); `installedByPolicy`: the
+     *  installation's policies.json force-installs the extension, so the test does not install it. */
+    options: { extensionDir?: string; prefs?: Record<string, unknown>; executablePath?: string; env?: Record<string, string>; installedByPolicy?: boolean } = {},
   ): Promise<FirefoxAgent> {
     const extensionDir = options.extensionDir ?? firefoxExtensionDir;
     if (!existsSync(`${extensionDir}/manifest.json`)) throw new Error(`No Firefox build at ${extensionDir}: run \`npx wxt build -b firefox\` first.`);
     const browser = await puppeteer.launch({
       browser: 'firefox',
-      executablePath: firefoxPath(),
+      executablePath: options.executablePath ?? firefoxPath(),
+      env: { ...process.env, ...options.env },
       headless: true,
       dumpio: process.env.FIREFOX_DEBUG === '1',
       // installExtension needs the privileged parts of WebDriver BiDi.
@@ -85,12 +88,16 @@ export class FirefoxAgent {
       extraPrefsFirefox: { ...TEST_PREFS, ...options.prefs },
     });
     try {
-      await browser.installExtension(extensionDir);
+      if (!options.installedByPolicy) await browser.installExtension(extensionDir);
       const panel = await browser.newPage();
       await panel.setViewport({ width: 400, height: 900 });
       // No wait for load events (puppeteer ignores a 'commit' it does not know the same way): Firefox does not
-      // report them to BiDi for extension pages; eventually() below waits for the page itself.
-      await panel.goto(extensionUrl('sidepanel.html'), { waitUntil: [] });
+      // report them to BiDi for extension pages; eventually() below waits for the page itself. An extension the
+      // policy installs may not be there yet at the first try.
+      await eventually('the sidebar page of the installed extension', async () => {
+        await panel.goto(extensionUrl('sidepanel.html'), { waitUntil: [] }).catch(() => undefined);
+        return panel.evaluate(() => typeof (globalThis as { browser?: { runtime?: unknown } }).browser?.runtime === 'object');
+      }, 30_000);
       const agent = new FirefoxAgent(agentId, browser, panel);
       // Screen pops open CRM tabs on ringing calls, which these tests do not look at.
       await agent.chooseSettings(settings);
@@ -119,6 +126,9 @@ export class FirefoxAgent {
   /** Signs in on the contact center's login page in a tab (an agent already signed in to the instance), then
    *  signs the panel in and waits for the status control. */
   async signInQuickly(cc: TestContactCenter, timeoutMs = 30_000): Promise<void> {
+    // Imported here, not above: the fixture brings the contact center and Playwright, which tests that sign in
+    // nowhere (policy.test.ts) need not load.
+    const { AGENT_PASSWORD } = await import('../../support/softphone-fixture');
     const login = await this.browser.newPage();
     await login.goto(`${cc.url}/connect/login`);
     await login.type('#username', this.agentId);
@@ -178,6 +188,23 @@ export class FirefoxAgent {
       if (value === undefined) return false;
       return (await this.panel.select('#agent-status', value)).length === 1;
     });
+  }
+
+  /** Whether an element matching `selector` is in the panel page. */
+  shows(selector: string): Promise<boolean> {
+    return this.panel.evaluate((css) => document.querySelector(css) !== null, selector);
+  }
+
+  /** Opens one of the panel's tools (the Tools bar's "Number pad", "Quick connects", "Settings") unless it is
+   *  open, and waits for its region. */
+  async openTool(name: string): Promise<void> {
+    const expanded = () =>
+      this.panel.evaluate(
+        (label) => [...document.querySelectorAll('nav.tools button')].find((button) => button.textContent?.trim() === label)?.getAttribute('aria-expanded'),
+        name,
+      );
+    if ((await expanded()) !== 'true') await this.clickButton(name, 'nav.tools');
+    await eventually(`the ${name} tool open`, async () => (await expanded()) === 'true' && this.shows(`section[aria-label="${name}"]`));
   }
 
   /** The status the panel's status control shows. */

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createHighlighter, HIGHLIGHT_CSS, HIGHLIGHT_NAME, type Box, type Highlighter, type PageGeometry } from '../../../lib/click-to-dial/highlighter';
+import { createHighlighter, HIGHLIGHT_CSS, HIGHLIGHT_CSS_FIREFOX, HIGHLIGHT_NAME, type Box, type Highlighter, type PageGeometry } from '../../../lib/click-to-dial/highlighter';
 import { MARKS_TAG } from '../../../lib/click-to-dial/overlay-marks';
 import type { PageNumber } from '../../../lib/click-to-dial/page-scanner';
 import { manualScheduler } from './manual-scheduler';
@@ -189,8 +189,11 @@ describe('createHighlighter', () => {
     current = createHighlighter(document, { scheduler: manualScheduler(), adoptStyle: false });
     expect(current.drawing).toBe(true);
     expect(document.adoptedStyleSheets).toHaveLength(0);
-    const manifestCss = readFileSync(join(__dirname, '../../../lib/click-to-dial/highlight.css'), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').trim();
-    expect(manifestCss).toBe(HIGHLIGHT_CSS);
+    const manifestCss = (file: string) => readFileSync(join(__dirname, '../../../lib/click-to-dial', file), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').trim();
+    expect(manifestCss('highlight.css')).toBe(HIGHLIGHT_CSS);
+    // Firefox's build: the same style on every element (no highlight inheritance there).
+    expect(manifestCss('highlight-firefox.css')).toBe(HIGHLIGHT_CSS_FIREFOX);
+    expect(HIGHLIGHT_CSS_FIREFOX.replace(/^::/, ':root::')).toBe(HIGHLIGHT_CSS);
   });
 
   it('where the Highlight API is missing, marks the same numbers with boxes in a closed overlay, redrawn when they move', () => {

@@ -19,6 +19,7 @@ import { readSessionSettings, type SessionSettings } from '../settings/session-s
 import { engineRecoveryItem } from '../settings/storage-items';
 import type { SessionLogWriter } from '../session-log/session-log';
 import { logoutUrlFor } from '../streams/instance-urls';
+import { withCallAudioLost } from './call-audio';
 import type { CommandResult } from './commands';
 import type { EngineChannel } from './engine-channel';
 import type { EngineDocument } from './engine-document';
@@ -380,9 +381,17 @@ export class EngineSupervisor {
 
   private async engineLost(instanceUrl: string, reason: string): Promise<void> {
     const now = this.now();
-    await this.store.update((current) => (hasSession(current) ? withConnection(current, 'engine-lost', reason, now) : current));
+    // The softphone calls it carried keep going without their audio (call-audio.ts): marked for the call view.
+    let audioLost: string[] = [];
+    await this.store.update((current) => {
+      if (!hasSession(current)) return current;
+      const lost = withCallAudioLost(withConnection(current, 'engine-lost', reason, now));
+      audioLost = lost.marked;
+      return lost.snapshot;
+    });
     const recovery = await this.recovery.begin(reason, now);
     this.log.append('engine-lost', { reason, lostAt: recovery.lostAt });
+    for (const contactId of audioLost) this.log.append('call-audio-lost', { contactId, reason });
     await this.recovery.resumeClock();
     await this.createEngine(instanceUrl);
   }

@@ -2,6 +2,7 @@
 // engine's reports and its loss. Each returns the same object when nothing changes, so the store neither
 // saves nor announces a no-op (the engine re-reports identical state often).
 import type { EngineEvent } from '../messaging/protocol';
+import { keepAudioLostMarks } from './call-audio';
 import type { AgentStatusOption, AgentView, ConnectionStatus, ContactView, SessionSnapshot } from './snapshot';
 
 type EngineState = Extract<EngineEvent, { type: 'state' }>['patch'];
@@ -55,22 +56,23 @@ function forContacts<T>(byContact: Record<string, T>, contacts: readonly Contact
 }
 
 /** The engine's full softphone state replaces the agent, contacts and quick connects; what the worker keeps
- *  about contacts (page contexts, profile choices) goes with the contacts that are gone. */
+ *  about contacts (page contexts, profile choices, lost call audio) goes with the contacts that are gone. */
 export function withEngineState(snapshot: SessionSnapshot, state: EngineState, now: number): SessionSnapshot {
+  const contacts = keepAudioLostMarks(snapshot.contacts, state.contacts);
   const same =
     JSON.stringify(snapshot.agent) === JSON.stringify(state.agent) &&
-    JSON.stringify(snapshot.contacts) === JSON.stringify(state.contacts) &&
+    JSON.stringify(snapshot.contacts) === JSON.stringify(contacts) &&
     JSON.stringify(snapshot.quickConnects) === JSON.stringify(state.quickConnects);
   if (same) return snapshot;
   return {
     ...snapshot,
     agent: state.agent,
-    contacts: state.contacts,
+    contacts,
     quickConnects: state.quickConnects,
-    pageContexts: forContacts(snapshot.pageContexts, state.contacts),
-    profileChoices: forContacts(snapshot.profileChoices, state.contacts),
+    pageContexts: forContacts(snapshot.pageContexts, contacts),
+    profileChoices: forContacts(snapshot.profileChoices, contacts),
     // A snapshot stored before this field existed has none.
-    chatWaitingSince: forContacts(snapshot.chatWaitingSince ?? {}, state.contacts),
+    chatWaitingSince: forContacts(snapshot.chatWaitingSince ?? {}, contacts),
     updatedAt: now,
   };
 }

@@ -85,6 +85,10 @@ export interface ContactView {
   chatFeatures?: { attachments: boolean; markdown: boolean };
   /** Task contacts only: what the task is about. */
   task?: TaskDetailsView;
+  /** Softphone calls only: the engine that carried this call's audio was lost while it was connected, and the
+   *  recreated engine cannot restart its media (call-audio.ts). Kept by the worker, never reported by the engine;
+   *  dropped once the contact is no longer connected. */
+  audioLost?: boolean;
 }
 
 /** Amazon Connect's task reference types; OTHER is any type this version does not know (shown as text). */

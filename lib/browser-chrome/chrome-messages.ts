@@ -12,6 +12,7 @@ export type ChromeMessageKey =
   | 'notification_unknown_caller'
   | 'notification_accept'
   | 'notification_reject'
+  | 'notification_click_to_open'
   | 'notification_dial_failed_title'
   | 'notification_no_number_in_selection'
   | DialErrorMessageName

@@ -1,11 +1,13 @@
 // The desktop notification for a "Call <selection>" (context menu) that did not place a call: the menu has no
 // place of its own to answer in, so the agent is told why here, in the browser's language; a selection with no
-// phone number in it is quoted back. (The dial button in the page shows its own outcome.)
+// phone number in it is quoted back. (The dial button in the page shows its own outcome.) Firefox's notifications
+// take no `requireInteraction` (create throws on it), so it is left out there (notification-shape.ts).
 import { browser } from 'wxt/browser';
 import type { CommandError } from '../session/commands';
 import { dialErrorMessageName } from '../click-to-dial/dial-errors';
 import { browserTranslate, type Translate } from './chrome-messages';
 import type { NotificationOptions } from './incoming-notification';
+import { browserNotificationShape, type NotificationShape } from './notification-shape';
 
 const PREFIX = 'dial-failed:';
 /** How much of the selection the notification quotes. */
@@ -16,6 +18,8 @@ export interface DialFailureNotificationDeps {
   t?: Translate;
   iconUrl?: () => string;
   newId?: () => string;
+  /** Chrome's notification (with requireInteraction) or Firefox's; the browser's by default. */
+  shape?: NotificationShape;
 }
 
 /** What the notification says for `error` on `selection`. */
@@ -38,7 +42,7 @@ export async function notifyDialFailure(error: CommandError, selection: string, 
     type: 'basic',
     iconUrl: (deps.iconUrl ?? (() => browser.runtime.getURL('/icon/128.png')))(),
     ...dialFailureText(error, selection, t),
-    requireInteraction: false,
+    ...((deps.shape ?? browserNotificationShape()) === 'buttons' ? { requireInteraction: false } : {}),
     priority: 1,
   });
 }

@@ -1,7 +1,9 @@
 // Desktop notification for an incoming contact (F27), raised only while no view of the session is open (the
-// panel shows the call itself), with Accept / Reject buttons that run the commands through the router. A
-// notification is cleared when its contact stops ringing or a view opens, and raised once per contact: one the
-// agent dismissed does not come back (unless a view opened and closed again while it still rings).
+// panel shows the call itself). In Chrome it has Accept / Reject buttons that run the commands through the
+// router; in Firefox, which has no notification buttons, it says to click it, and a click opens the softphone
+// (notification-shape.ts). A notification is cleared when its contact stops ringing or a view opens, and raised
+// once per contact: one the agent dismissed does not come back (unless a view opened and closed again while it
+// still rings).
 import { browser } from 'wxt/browser';
 import type { CommandEnvelope, CommandResult } from '../session/commands';
 import type { ContactView, SessionSnapshot } from '../session/snapshot';
@@ -9,6 +11,7 @@ import { isRinging } from '../session/session-transitions';
 import { notifiedContactsItem } from '../settings/storage-items';
 import type { SessionLogWriter } from '../session-log/session-log';
 import { browserTranslate, type ChromeMessageKey, type Translate } from './chrome-messages';
+import { browserNotificationShape, openPanelFromNotification, type NotificationShape } from './notification-shape';
 
 const PREFIX = 'incoming-contact:';
 export const notificationIdFor = (contactId: string) => `${PREFIX}${contactId}`;
@@ -31,8 +34,9 @@ export interface NotificationOptions {
   title: string;
   message: string;
   contextMessage?: string;
+  /** Chrome only: Firefox throws on both. */
   buttons?: { title: string }[];
-  requireInteraction: boolean;
+  requireInteraction?: boolean;
   priority: number;
 }
 
@@ -48,6 +52,10 @@ export interface IncomingNotifierDeps {
   notified?: NotifiedStorage;
   t?: Translate;
   iconUrl?: () => string;
+  /** Buttons (Chrome) or click to open (Firefox); the browser's by default. */
+  shape?: NotificationShape;
+  /** Opens the softphone after a click on a click-to-open notification. */
+  openPanel?: () => Promise<{ opened: 'sidebar' | 'window'; sidebarError?: string }>;
 }
 
 /** The customer's number (or the first number among the connections), a chat customer's display name, or a
@@ -72,6 +80,8 @@ export class IncomingNotifier {
   private readonly notified: NotifiedStorage;
   private readonly t: Translate;
   private readonly iconUrl: () => string;
+  private readonly shape: NotificationShape;
+  private readonly openPanel: NonNullable<IncomingNotifierDeps['openPanel']>;
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(deps: IncomingNotifierDeps) {
@@ -81,6 +91,8 @@ export class IncomingNotifier {
     this.notified = deps.notified ?? notifiedContactsItem;
     this.t = deps.t ?? browserTranslate;
     this.iconUrl = deps.iconUrl ?? (() => browser.runtime.getURL('/icon/128.png'));
+    this.shape = deps.shape ?? browserNotificationShape();
+    this.openPanel = deps.openPanel ?? (() => openPanelFromNotification());
   }
 
   /** Brings the notifications in line with the snapshot and whether a view is open (one update at a time). */
@@ -117,16 +129,44 @@ export class IncomingNotifier {
 
   private optionsFor(contact: ContactView): NotificationOptions {
     const caller = callerOf(contact) ?? this.t('notification_unknown_caller');
+    const title = this.t(TITLES[contact.channel]);
+    const who = contact.queueName ? this.t('notification_incoming_from_queue', [caller, contact.queueName]) : caller;
+    const transfer = contact.transferredBy ? this.t('notification_incoming_transfer', [contact.transferredBy]) : null;
+    const iconUrl = this.iconUrl();
+    if (this.shape === 'click-to-open') {
+      // Firefox shows the title and the message only (no context line), so the transfer and what a click does
+      // are lines of the message.
+      const message = [who, transfer, this.t('notification_click_to_open')].filter((line) => line !== null).join('\n');
+      return { type: 'basic', iconUrl, title, message, priority: 2 };
+    }
     return {
       type: 'basic',
-      iconUrl: this.iconUrl(),
-      title: this.t(TITLES[contact.channel]),
-      message: contact.queueName ? this.t('notification_incoming_from_queue', [caller, contact.queueName]) : caller,
-      ...(contact.transferredBy ? { contextMessage: this.t('notification_incoming_transfer', [contact.transferredBy]) } : {}),
+      iconUrl,
+      title,
+      message: who,
+      ...(transfer ? { contextMessage: transfer } : {}),
       buttons: [{ title: this.t('notification_accept') }, { title: this.t('notification_reject') }],
       requireInteraction: true,
       priority: 2,
     };
+  }
+
+  /** notifications.onClicked: in Firefox, a click on an incoming-contact notification opens the softphone (the
+   *  call is answered there). Must be called in the listener's own turn: it opens the sidebar first, while the
+   *  click could still count as a user action. Chrome's notification is answered with its buttons: ignored. */
+  async handleClick(notificationId: string): Promise<'sidebar' | 'window' | null> {
+    const contactId = contactIdOfNotification(notificationId);
+    if (contactId === null || this.shape !== 'click-to-open') return null;
+    const opening = this.openPanel();
+    await this.notifications.clear(notificationId);
+    try {
+      const { opened, sidebarError } = await opening;
+      this.log.append('notification-clicked', { contactId, opened, ...(sidebarError ? { sidebarError } : {}) });
+      return opened;
+    } catch (error) {
+      this.log.append('notification-clicked', { contactId, opened: null, detail: error instanceof Error ? error.message : String(error) });
+      return null;
+    }
   }
 
   /** notifications.onButtonClicked: Accept or Reject, each id fixed per contact so a double click runs once. */

@@ -183,6 +183,10 @@ export function startSessionWorker(): SessionWorker {
   browser.notifications.onButtonClicked.addListener((notificationId, buttonIndex) => {
     void store.ready().then(() => notifier.handleButton(notificationId, buttonIndex));
   });
+  // Firefox's notifications have no buttons: a click opens the softphone, in the click's turn (Chrome: ignored).
+  browser.notifications.onClicked.addListener((notificationId) => {
+    void notifier.handleClick(notificationId);
+  });
   browser.tabs.onUpdated.addListener((_tabId, change, tab) => {
     if (change.status !== 'complete' || tab.windowId === undefined) return;
     void loginWindow.handlePageLoaded(tab.windowId).then((submitted) => {

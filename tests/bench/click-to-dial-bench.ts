@@ -44,7 +44,7 @@ function generatedPage(page: Page, textNodes: number): Promise<void> {
   }, textNodes / 5);
 }
 
-interface ScanFigures {
+export interface ScanFigures {
   bareMs: number;
   scanWorkMs: number;
   highlightWorkMs: number;
@@ -63,7 +63,7 @@ interface ScanFigures {
   rescanNewTextHighlightMs: number;
 }
 
-async function measure(page: Page, bundle: string, textNodes: number): Promise<ScanFigures> {
+export async function measure(page: Page, bundle: string, textNodes: number): Promise<ScanFigures> {
   // The highlight's style is there before the page is built, as the content script's manifest entry puts it.
   await page.setContent('<!doctype html><html><head><title>CRM</title></head><body></body></html>');
   await page.addStyleTag({ content: HIGHLIGHT_CSS });

@@ -62,7 +62,7 @@ export const awaitRing = (n: number) => `new Promise((resolve) => {
 /** Added before the panel's own scripts run: marks, on the page's clock (0 = navigation start), when the app
  *  first renders into #app, the moment the Status control is enabled and shows the agent's status with the
  *  agent's name rendered (the snapshot is on screen), and the frame after. */
-const INTERACTIVE_MARKER = `(() => {
+export const INTERACTIVE_MARKER = `(() => {
   const result = { mountedMs: null, interactiveMs: null, paintedMs: null };
   window.__benchOpen = result;
   const mounted = () => {
@@ -85,7 +85,7 @@ const INTERACTIVE_MARKER = `(() => {
   observer.observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
 })()`;
 
-const AWAIT_INTERACTIVE = `new Promise((resolve) => {
+export const AWAIT_INTERACTIVE = `new Promise((resolve) => {
   const check = () => {
     const result = window.__benchOpen;
     if (result && result.paintedMs !== null) {
@@ -101,7 +101,7 @@ export interface Ring {
   paintedAt: number;
 }
 
-interface OpenTiming {
+export interface OpenTiming {
   mountedMs: number;
   interactiveMs: number;
   paintedMs: number;

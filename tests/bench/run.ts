@@ -1,10 +1,11 @@
 // `npm run bench`: every benchmark, printed as tables with their goals. `npm run bench -- click-to-dial` (or any
-// of routing, offer-latency, chat-load, extension, chat-panel, task-panel, task-schedule, profiles-search, profile-painted, knowledge-search, workspace-live; CHAT_LOAD_SECONDS and CHAT_LOAD_CHATS size the chat load) runs only the benchmarks whose name is given.
+// of routing, offer-latency, chat-load, extension, chat-panel, task-panel, task-schedule, profiles-search, profile-painted, knowledge-search, workspace-live, firefox; CHAT_LOAD_SECONDS and CHAT_LOAD_CHATS size the chat load) runs only the benchmarks whose name is given.
 
 import { chatLoadBench } from './chat-load-bench';
 import { chatPanelBench } from './chat-panel-bench';
 import { clickToDialBench } from './click-to-dial-bench';
 import { extensionBench } from './extension-bench';
+import { firefoxBench } from './firefox-bench';
 import { knowledgeSearchBench } from './knowledge-search-bench';
 import { offerLatencyBench } from './offer-latency-bench';
 import { profilePaintedBench } from './profile-painted-bench';
@@ -57,6 +58,13 @@ const BENCHES: Record<string, () => Promise<void>> = {
   },
   'knowledge-search': async () => {
     printTable('Knowledge base: search over 5,000 generated articles (English and Japanese, in memory; MiniSearch over our tokeniser)', await knowledgeSearchBench());
+  },
+  firefox: async () => {
+    const firefox = await firefoxBench();
+    printTable('Firefox: inbound offer to ringing in the sidebar page (firefox-esr headless, 1 agent, 20 calls)', firefox.offerToRinging);
+    printTable('Firefox: sidebar page open to interactive (20 opens)', firefox.panelOpen);
+    printTable('Firefox: click-to-dial scan of the generated CRM page', firefox.clickToDial);
+    printTable('Firefox: where it was measured', firefox.load);
   },
   'click-to-dial': async () => {
     printTable('Click-to-dial: scanning a generated CRM page in Chromium (scanner + highlighter as in the content script)', await clickToDialBench());

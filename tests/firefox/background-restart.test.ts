@@ -80,6 +80,9 @@ describe('Firefox: the background restarted mid-call, the call still controllabl
     expect(states.some((state) => /connection to the contact center was lost/i.test(state.banner)), JSON.stringify(states)).toBe(true);
     expect(states.every((state) => state.call), JSON.stringify(states)).toBe(true);
     expect(contactState(cc, contactId)).toBe('connected');
+    // The call's audio went with the old engine: the call view says so, and the session log has it.
+    await eventually('the no-audio note on the call', () => agent.shows('[data-testid="call-audio-lost"]'), REACHES_PANEL_MS);
+    expect(await sessionLogLines(agent.panel, { since, event: 'call-audio-lost' })).toHaveLength(1);
 
     await agent.clickButton('Hold', '[data-testid="active-call"]');
     await eventually('the customer on hold', () => customerState(cc, contactId) === 'hold', REACHES_PANEL_MS);

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestContactCenter, type TestContactCenter } from '../support/softphone-fixture';
 import { agentOf, contactState, customerState } from '../support/softphone-steps';
 import { eventually, FirefoxAgent } from './support/firefox-agent';
+import { FirefoxBrowserWindow } from './support/firefox-browser-window';
 
 /** How long a change may take to reach the panel: contact center -> CCP socket -> streams poll -> worker -> panel
  *  (Chrome's specs allow 10 s; headless Firefox on two busy cores needs more). */
@@ -69,6 +70,10 @@ describe('Firefox: the softphone in the sidebar page', () => {
 
   it('the session survives closing the sidebar page: reopened, it shows the status at once and a call rings there', async () => {
     const backgroundBefore = await agent.backgroundStartedAt();
+    // Every view closed: the sidebar Firefox opened at install (headless too) and the sidebar page's tab.
+    const firefox = await FirefoxBrowserWindow.of(agent.browser);
+    await firefox.closeSidebar();
+    expect(await firefox.sidebar()).toEqual({ open: false, page: null });
     await agent.panel.close();
     await new Promise((resolve) => setTimeout(resolve, 3000));
     await agent.reopenPanel();

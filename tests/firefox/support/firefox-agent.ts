@@ -1,6 +1,6 @@
 // One agent's Firefox for the Firefox end-to-end tests: firefox-esr driven headless by puppeteer-core over
 // WebDriver BiDi, the built extension (.output/firefox-mv2) installed with a pinned moz-extension UUID, and the
-// sidebar's page (sidepanel.html) open in a tab, as headless Firefox cannot show the sidebar itself.
+// sidebar's page (sidepanel.html) open in a tab (Firefox opens the sidebar itself at install, headless too, but a tab is what puppeteer can drive).
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';

@@ -60,7 +60,7 @@ async function acceptInboundCall(): Promise<string> {
 
 /** End call, then Close contact (after call work), back to Available. */
 async function endAndCloseContact(contactId: string): Promise<void> {
-  await agent.panel.getByRole('button', { name: 'End call' }).click();
+  await agent.panel.getByRole('button', { name: 'End call', exact: true }).click();
   await expect.poll(() => customerLeg(contactId)).not.toBe('connected');
   await agent.panel.getByRole('button', { name: 'Close contact' }).click();
   await expect.poll(() => agentState()).toBe('Available');
@@ -154,6 +154,8 @@ test('the service worker stopped mid-call: the call goes on, the panel and the b
   await expect(agent.panel.getByTestId('customer-number')).toHaveText(number ?? '');
   await expect(agent.panel.getByTestId('connection-banner')).toBeHidden();
   await expect.poll(() => badgeText(restarted)).toBe('BUSY');
+  // The engine (and the call's audio) lived on in the offscreen document: no audio-lost note.
+  await expect(agent.panel.getByTestId('call-audio-lost')).toHaveCount(0);
 
   await holdAndResume(contactId);
   await endAndCloseContact(contactId);
@@ -266,6 +268,9 @@ test('the offscreen engine closed mid-call: the call stays on the panel while th
       states.filter((state) => !state.call || state.signIn),
       'every state the panel went through kept the call on screen',
     ).toEqual([]);
+    // The call's audio went with the old engine: the call view says so and offers to call the customer back.
+    await expect(agent.panel.getByTestId('call-audio-lost')).toBeVisible();
+    await expect(agent.panel.getByRole('button', { name: 'End call and call back' })).toBeVisible();
   } finally {
     await endAndCloseContact(contactId);
   }

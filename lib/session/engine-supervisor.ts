@@ -18,12 +18,12 @@ import type { EngineEvent } from '../messaging/protocol';
 import { readSessionSettings, type SessionSettings } from '../settings/session-settings';
 import { engineRecoveryItem } from '../settings/storage-items';
 import type { SessionLogWriter } from '../session-log/session-log';
-import { logoutUrlFor } from '../streams/instance-urls';
 import { withCallAudioLost } from './call-audio';
 import type { CommandResult } from './commands';
 import type { EngineChannel } from './engine-channel';
 import type { EngineDocument } from './engine-document';
 import { EngineRecoveryJudge, type RecoveryStorage } from './engine-recovery';
+import { fetchLogout, normalizeInstanceUrl } from './instance-address';
 import type { SessionStore } from './session-store';
 import { hasSession, signedOut, signingIn, withConnection, withEngineState } from './session-transitions';
 
@@ -65,33 +65,6 @@ export interface EngineSupervisorDeps {
   chats?: { handleEngineEvent(event: Extract<EngineEvent, { type: 'chat-items' | 'chat-typing' }>): Promise<void> };
   /** Where followed contacts' transcript segments go (the worker's transcript keeper). */
   transcripts?: { handleReport(report: Extract<EngineEvent, { type: 'transcript' }>): Promise<void> };
-}
-
-/** The logout URL fetched from the worker: with host permission for the instance, the request carries the
- *  instance's cookie (Chrome treats it as same-site), which is what ends the sign-in. */
-export async function fetchLogout(instanceUrl: string): Promise<number> {
-  const response = await fetch(logoutUrlFor(instanceUrl), {
-    credentials: 'include',
-    cache: 'no-store',
-    redirect: 'follow',
-    signal: AbortSignal.timeout(5000),
-  });
-  return response.status;
-}
-
-/** The contact-center URL the agent typed, as the session keeps it: http(s) only, no query, fragment or trailing
- *  slash; null when it is not a valid URL. */
-export function normalizeInstanceUrl(raw: unknown): string | null {
-  if (typeof raw !== 'string' || raw.trim() === '') return null;
-  let url: URL;
-  try {
-    url = new URL(raw.trim());
-  } catch {
-    return null;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-  if (url.username || url.password) return null;
-  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
 const ok: CommandResult = { ok: true };

@@ -2,7 +2,8 @@
 // announced and recreated, and after the grace period the agent is made unroutable; sign-out ends it all.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { EngineSupervisor, normalizeInstanceUrl, WATCHDOG_ALARM } from '@/lib/session/engine-supervisor';
+import { EngineSupervisor, WATCHDOG_ALARM } from '@/lib/session/engine-supervisor';
+import { normalizeInstanceUrl } from '@/lib/session/instance-address';
 import { SessionStore } from '@/lib/session/session-store';
 import type { SessionSnapshot } from '@/lib/session/snapshot';
 import { engineRecoveryItem, snapshotItem } from '@/lib/settings/storage-items';

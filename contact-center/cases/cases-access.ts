@@ -4,17 +4,14 @@
 // instance's own origin. Any other web page is refused with AccessDeniedException before its body is read, and gets
 // no CORS headers, so it can neither read nor change cases. The extension's origins get credentialed CORS.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { hasOwnOrigin } from '../server/security';
+import { hasOwnOrigin, isExtensionOrigin } from '../server/security';
 import type { SessionStore } from '../server/sessions';
 import { accessDenied } from './cases-model';
 
 export type CasesCaller = { kind: 'backend' } | { kind: 'agent'; agentId: string };
 
-const EXTENSION_ORIGIN = /^(chrome-extension:\/\/[a-p]{32}|moz-extension:\/\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 const SIGV4 = /^AWS4-HMAC-SHA256 Credential=[^\s,]+\/\d{8}\/[^\s,/]+\/[^\s,/]+\/aws4_request, ?SignedHeaders=[^\s,]+, ?Signature=[0-9a-f]{64}$/;
 const EXPOSED_HEADERS = 'x-amzn-errortype, x-amzn-requestid';
-
-export const isExtensionOrigin = (origin: string | undefined): origin is string => typeof origin === 'string' && EXTENSION_ORIGIN.test(origin);
 
 const refusedPage = () =>
   accessDenied('Only the browser extension and the contact center’s own pages, with the signed-in agent’s session, or a SigV4-signed backend may call Cases; other web pages may not read or change cases.');

@@ -6,9 +6,9 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { answerPreflight, callerOf, casesGuard, isExtensionOrigin } from '../cases/cases-access';
+import { answerPreflight, callerOf, casesGuard } from '../cases/cases-access';
 import { asAwsError, AwsRequestError } from '../server/routes/aws-shaped-scope';
-import { hasOwnOrigin } from '../server/security';
+import { hasOwnOrigin, isExtensionOrigin } from '../server/security';
 import type { SessionStore } from '../server/sessions';
 import { CONTENT_BODY_ROUTE } from './content-urls';
 import { readGetContent, readGetRecommendations, readNotify, readPutFeedback, readQueryAssistant, readSearchContent, readSession } from './qconnect-inputs';

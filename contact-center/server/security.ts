@@ -62,6 +62,11 @@ const EXTENSION_ORIGINS: readonly { origin: RegExp; fetchSite: string }[] = [
   { origin: /^moz-extension:\/\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, fetchSite: 'same-origin' },
 ];
 
+/** Whether `origin` is a browser extension's (chrome-extension://<id> or moz-extension://<uuid>): no web page can
+ *  send one. */
+export const isExtensionOrigin = (origin: string | undefined): origin is string =>
+  typeof origin === 'string' && EXTENSION_ORIGINS.some((extension) => extension.origin.test(origin));
+
 /**
  * Whether `req` comes from a browser extension's own pages or worker: a `chrome-extension://<id>` or
  * `moz-extension://<uuid>` Origin, which web pages cannot send, on a request its browser marks as the extension's

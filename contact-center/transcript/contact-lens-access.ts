@@ -3,8 +3,9 @@
 // extension (credentialed CORS) or the instance's own origin. Refusals are reworded for Contact Lens.
 
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { callerOf, casesGuard, isExtensionOrigin, type CasesCaller } from '../cases/cases-access';
+import { callerOf, casesGuard, type CasesCaller } from '../cases/cases-access';
 import { AwsRequestError } from '../server/routes/aws-shaped-scope';
+import { isExtensionOrigin } from '../server/security';
 import type { SessionStore } from '../server/sessions';
 
 export type ContactLensCaller = CasesCaller;

@@ -3,30 +3,17 @@
 // so that the next page starts loading the right one at once.
 
 import { useI18n } from 'vue-i18n';
+import { loadOnce } from '@/lib/load-once';
 import { languageFromTag, type MessageSchema, type UiLanguage } from './i18n';
 
-const LOADERS: Record<UiLanguage, () => Promise<{ default: MessageSchema }>> = {
-  en: () => import('./en.json'),
-  ja: () => import('./ja.json') as Promise<{ default: MessageSchema }>,
+/** Each language's messages; one fetch however often asked, tried again after a failed one. */
+const LOADERS: Record<UiLanguage, () => Promise<MessageSchema>> = {
+  en: loadOnce(() => import('./en.json').then((module) => module.default)),
+  ja: loadOnce(() => import('./ja.json').then((module) => module.default as MessageSchema)),
 };
 
-const loading = new Map<UiLanguage, Promise<MessageSchema>>();
-
-/** The language's messages; one fetch however often asked, tried again after a failed one. */
-export function loadMessages(language: UiLanguage): Promise<MessageSchema> {
-  let pending = loading.get(language);
-  if (!pending) {
-    pending = LOADERS[language]().then(
-      (module) => module.default,
-      (error: unknown) => {
-        loading.delete(language);
-        throw error;
-      },
-    );
-    loading.set(language, pending);
-  }
-  return pending;
-}
+/** The language's messages. */
+export const loadMessages = (language: UiLanguage): Promise<MessageSchema> => LOADERS[language]();
 
 const SHOWN_LANGUAGE_KEY = 'switchboard.panel.language';
 

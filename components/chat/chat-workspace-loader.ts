@@ -2,18 +2,10 @@
 // can tell it will be needed: at start when the panel last closed with chats open, or as soon as a snapshot with a
 // chat arrives, instead of when the panel first renders one (it was a 50 ms fetch and compile on that path).
 
-import type { Component } from 'vue';
-
-let loading: Promise<{ default: Component }> | null = null;
+import { loadOnce } from '@/lib/load-once';
 
 /** The workspace module; one fetch however often it is asked for, tried again after a failed one. */
-export function loadChatWorkspace(): Promise<{ default: Component }> {
-  loading ??= import('./ChatWorkspace.vue').catch((error: unknown) => {
-    loading = null;
-    throw error;
-  });
-  return loading;
-}
+export const loadChatWorkspace = loadOnce(() => import('./ChatWorkspace.vue'));
 
 const HAD_CHATS_KEY = 'switchboard.panel.hadChats';
 

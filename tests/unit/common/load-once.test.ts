@@ -1,6 +1,6 @@
 // loadOnce: one load for every caller, and a retry after a failed load (the panel's lazy chunks and languages).
 import { describe, expect, it } from 'vitest';
-import { loadOnce } from '@/lib/load-once';
+import { loadOnce } from '../../../lib/load-once';
 
 describe('loadOnce', () => {
   it('loads once for concurrent and later callers', async () => {
